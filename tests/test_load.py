@@ -38,9 +38,21 @@ def test_refusals(text: str, expected: list[tuple[int, int, str]]) -> None:
 
 
 def test_yaml_12_core_schema_keeps_dates_and_yes_no_as_text() -> None:
-    loaded = load_text("a: 2025-12-31\nb: no\nc: on\nd: off\ne: yes\nf: true\ng: 010\nh: 0x1f\ni: ~\nj: 1:20\n", "f.yaml")
-    assert loaded.data == {"a": "2025-12-31", "b": "no", "c": "on", "d": "off", "e": "yes", "f": True,
-                           "g": 10, "h": 31, "i": None, "j": "1:20"}
+    loaded = load_text(
+        "a: 2025-12-31\nb: no\nc: on\nd: off\ne: yes\nf: true\ng: 010\nh: 0x1f\ni: ~\nj: 1:20\n", "f.yaml"
+    )
+    assert loaded.data == {
+        "a": "2025-12-31",
+        "b": "no",
+        "c": "on",
+        "d": "off",
+        "e": "yes",
+        "f": True,
+        "g": 10,
+        "h": 31,
+        "i": None,
+        "j": "1:20",
+    }
 
 
 def test_positions_of_every_key_and_value() -> None:
@@ -53,7 +65,10 @@ def test_positions_of_every_key_and_value() -> None:
 
 def test_alias_bomb_is_refused_without_expanding() -> None:
     lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
-    lines += [f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]" for i in range(20)]
+    lines += [
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]"
+        for i in range(20)
+    ]
     loaded = load_text("\n".join(lines) + "\n", "f.yaml")
     assert loaded.data is None
     assert {p.code for p in loaded.problems} == {"yaml-alias"}

@@ -51,11 +51,14 @@ def check(root: Path, only: list[Path] | None = None, schemas: SchemaSet | None 
     problems: list[Problem] = []
     valid: list[Record] = []
     everything: list[Record] = []
+    unknown_kind_ids: set[str] = set()
     for file in files:
         loaded = load_file(file, display_path(file, root))
         problems.extend(loaded.problems)
         kind = _kind(loaded, problems)
         if kind is None:
+            if loaded.data and isinstance(loaded.data.get("id"), str):
+                unknown_kind_ids.add(loaded.data["id"])
             continue
         schema_problems = schemas.problems(kind, loaded)
         problems.extend(schema_problems)
@@ -67,7 +70,7 @@ def check(root: Path, only: list[Path] | None = None, schemas: SchemaSet | None 
         if not schema_problems:
             valid.append(record)
     catalog = Catalog(valid)
-    context = Context(catalog, everything, {**schemas.schemas, "defs": schemas.defs})
+    context = Context(catalog, everything, {**schemas.schemas, "defs": schemas.defs}, unknown_kind_ids)
     for rule in RULES.values():
         problems.extend(rule(context))
     problems = _without_echoes(problems)

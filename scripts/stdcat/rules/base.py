@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from stdcat.catalog import Catalog, Record
@@ -16,12 +16,14 @@ class Context:
 
     ``catalog`` holds the records that passed their schema; ``everything`` also holds those
     that did not (so that a reference to a broken record is not reported twice), and
-    ``schemas`` maps each kind to its schema.
+    ``schemas`` maps each kind to its schema; ``unknown_kind_ids`` are the ids of files whose kind
+    could not be read (references to them are not reported again).
     """
 
     catalog: Catalog
     everything: list[Record]
     schemas: dict[str, dict[str, Any]]
+    unknown_kind_ids: set[str] = field(default_factory=set)
 
 
 def problem(

@@ -33,6 +33,8 @@ def _links(record: Record, ctx: Context, known: dict[str, str], by_kind: dict[st
         allowed = allowed_by_field.get(link.field)
         if link.target == record.id:
             yield problem(record, link.path, "self-ref", f"'{link.field}' names the record itself")
+        elif link.target in ctx.unknown_kind_ids:
+            continue  # the target's file is already reported
         elif link.target not in known:
             what = " or ".join(allowed) if allowed else "record"
             pool = [i for k in (allowed or known.values()) for i in by_kind.get(k, [])]
