@@ -2,7 +2,8 @@
 
 Passes: ``seed: 二、重点任加/p>``, ``repairs: [{from: 任加/p>, to: 任务, certainty: certain}]``,
 ``zh: 二、重点任务``. After the repairs, ASCII ``, ; : ( )`` become full-width (the web copy's
-clean-up turned them into ASCII). A paragraph without ``seed`` is text restored from elsewhere.
+clean-up turned them into ASCII). A paragraph missing from the source has no ``seed`` but says
+how it was restored (``restored: {certainty, note}``).
 Fails: a repair whose ``from`` is not in the text (text-repair); a ``zh`` that differs from the
 repaired seed (text-repair, with the first difference); the same paragraph id twice
 (duplicate-paragraph).
@@ -45,6 +46,15 @@ def check(ctx: Context) -> Iterator[Problem]:
             seen.setdefault(pid, text.path)
             if "seed" in para:
                 yield from _repairs(text, i, para)
+            if ("seed" in para) == ("restored" in para):
+                state = "has both a seed and 'restored'" if "seed" in para else "has neither a seed nor 'restored'"
+                yield problem(
+                    text,
+                    ("paragraphs", i, "id"),
+                    "text-repair",
+                    f"paragraph '{pid}' {state}",
+                    "text from the source has a seed; text supplied from elsewhere says how in 'restored'",
+                )
 
 
 def _repairs(text: Record, i: int, para: dict) -> Iterator[Problem]:
