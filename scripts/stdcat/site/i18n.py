@@ -1,0 +1,172 @@
+"""The site's words in Chinese and English: value labels from the schemas, UI strings from here.
+
+Value labels (kinds, levels, statuses, sectors …) are not repeated here: the schemas already give
+each allowed value a title ``"中文 / English"`` (``oneOf: [{const, title}]`` in
+``schema/defs.schema.json``), and that one source feeds the editor hints, the docs and the site.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+LANGS = ("zh", "en")
+
+# Label groups: the name used by the site → the $defs entries that list the values.
+ENUMS = {
+    "kind": ("kind",),
+    "level": ("level",),
+    "status": ("document_status", "work_status"),
+    "action": ("action",),
+    "metrology_type": ("metrology_type",),
+    "task_type": ("task_type",),
+    "organization_type": ("organization_type",),
+    "comparator": ("comparator",),
+    "certainty": ("certainty",),
+    "sector": ("sector",),
+    "horizon": ("horizon",),
+}
+
+
+class Labels:
+    """Labels of enumerated values, read from the schemas' ``oneOf`` titles."""
+
+    def __init__(self, defs: dict[str, Any]) -> None:
+        self._labels: dict[str, dict[str, tuple[str, str]]] = {}
+        definitions = defs.get("$defs", {})
+        for group, names in ENUMS.items():
+            table: dict[str, tuple[str, str]] = {}
+            for name in names:
+                for option in definitions.get(name, {}).get("oneOf", []):
+                    zh, _, en = str(option.get("title", "")).partition(" / ")
+                    table.setdefault(str(option.get("const")), (zh, en or zh))
+            self._labels[group] = table
+
+    def label(self, group: str, value: Any, lang: str) -> str:
+        """The label of ``value`` in ``lang``; the value itself when the schema gives none."""
+        pair = self._labels.get(group, {}).get(str(value))
+        if pair is None:
+            return str(value)
+        return pair[0] if lang == "zh" else pair[1]
+
+    def values(self, group: str) -> list[str]:
+        """The allowed values of a group, in the schema's order."""
+        return list(self._labels.get(group, {}))
+
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # record fields
+    "number": ("标准编号", "Number"),
+    "plan_number": ("计划号", "Plan number"),
+    "kind": ("类型", "Kind"),
+    "type": ("类别", "Type"),
+    "level": ("层级", "Level"),
+    "status": ("状态", "Status"),
+    "action": ("工作内容", "Action"),
+    "series": ("系列或一批", "Series or group"),
+    "horizon": ("目标年份", "Horizon"),
+    "sectors": ("行业领域", "Sectors"),
+    "ics": ("ICS 分类", "ICS"),
+    "ccs": ("CCS 分类", "CCS"),
+    "replaces": ("代替", "Replaces"),
+    "published": ("发布日期", "Published"),
+    "effective": ("实施日期", "Effective"),
+    "withdrawn": ("废止日期", "Withdrawn"),
+    "url": ("官方网址", "Official page"),
+    "framework": ("体系框架", "Framework"),
+    "lead": ("牵头单位", "Lead"),
+    "participants": ("参与单位", "Participating"),
+    "implementers": ("实施单位", "Implementing"),
+    "departments": ("责任单位", "Responsible departments"),
+    "history": ("状态记录", "Status history"),
+    "date": ("日期", "Date"),
+    "note": ("说明", "Note"),
+    "evidence": ("依据", "Evidence"),
+    "source": ("出处", "Source"),
+    "source_paragraph": ("方案原文段落", "Paragraph of the plan"),
+    "related": ("相关记录", "Related records"),
+    "related_from": ("被以下记录引用", "Referred to by"),
+    "tags": ("标签", "Tags"),
+    "notes": ("备注", "Notes"),
+    "edit": ("在 GitHub 上编辑此记录", "Edit this record on GitHub"),
+    "view_yaml": ("查看 YAML 源文件", "View the YAML file"),
+    "summary": ("概述", "Summary"),
+    "title": ("名称", "Title"),
+    "yes": ("是", "Yes"),
+    "none": ("无", "None"),
+    # targets
+    "year": ("年份", "Year"),
+    "measure": ("指标", "Measure"),
+    "required": ("目标值", "Required"),
+    "progress": ("进展", "Progress"),
+    "delivered": ("已完成", "delivered"),
+    "counted": ("计入的记录", "Records counted"),
+    "value_lost": ("原文数字缺损", "digit lost in the source"),
+    "value_range": ("可能范围", "possible range"),
+    "no_selector": ("未设定计入规则", "no selector"),
+    "qualitative": ("定性目标", "qualitative"),
+    # documents and organizations
+    "issuers": ("印发单位", "Issuers"),
+    "implements": ("贯彻落实", "Implements"),
+    "cites": ("引用文件", "Cites"),
+    "cited_by": ("被以下文件引用", "Cited by"),
+    "short": ("方案中的简称", "Short form in the plan"),
+    "full_name": ("全称", "Full name"),
+    "parent_org": ("上级单位", "Parent body"),
+    "child_orgs": ("下属单位", "Subordinate bodies"),
+    "leads": ("牵头", "Leads"),
+    "joins": ("参与", "Takes part in"),
+    "implements_tasks": ("负责实施", "Implements"),
+    "issued": ("印发文件", "Documents issued"),
+    "en_unverified": ("英文名称未经官方核实", "English name not officially verified"),
+    "records_citing": ("出自本文件的记录", "Records drawn from this document"),
+    # framework
+    "code": ("体系编号", "Code"),
+    "children": ("下级节点", "Subnodes"),
+    "records_here": ("本节点的记录", "Records of this node"),
+    "records_below": ("含下级节点共", "with subnodes"),
+    "diagram": ("体系结构图", "Framework diagram"),
+    "diagram_hint": (
+        "点击任一方框打开该节点；鼠标悬停可查看记录数。",
+        "Click a box to open that node; hover to see how many records it holds.",
+    ),
+    "no_records": ("暂无记录。", "No records yet."),
+    "records": ("记录", "records"),
+    "count": ("数量", "Count"),
+    # plan and repairs
+    "paragraph": ("段落", "Paragraph"),
+    "section": ("章节", "Section"),
+    "damaged": ("受损原文", "Damaged text"),
+    "repaired": ("修复为", "Repaired as"),
+    "certainty": ("可靠程度", "Certainty"),
+    "restored": ("补出（原文缺失）", "restored (missing from the source)"),
+    "repairs_here": ("处修复", "repairs"),
+    "original_zh": ("中文原文", "Chinese original"),
+    "translation_en": ("英文译文", "English translation"),
+    "all_repairs": ("全部修复", "All repairs"),
+    # home and lists
+    "by_kind": ("按类型", "By kind"),
+    "by_level": ("按层级", "By level"),
+    "by_status": ("按状态", "By status"),
+    "total": ("合计", "Total"),
+    "department": ("单位", "Department"),
+    "lead_count": ("牵头", "Leads"),
+    "join_count": ("参与", "Takes part"),
+    "tag": ("标签", "Tag"),
+}
+
+
+def t(key: str, lang: str) -> str:
+    """A UI string in ``lang`` (a missing key is a bug, so it raises)."""
+    zh, en = STRINGS[key]
+    return zh if lang == "zh" else en
+
+
+def pick(value: Any, lang: str) -> str:
+    """The ``lang`` text of a ``{zh, en}`` mapping, falling back to Chinese, then to ''."""
+    if isinstance(value, dict):
+        return str(value.get(lang) or value.get("zh") or "")
+    return "" if value is None else str(value)
+
+
+def other(lang: str) -> str:
+    return "en" if lang == "zh" else "zh"

@@ -1,0 +1,193 @@
+"""One page per standard, metrology item, task, target and document, from the record's data.
+
+The page is a Markdown h1 (the number first, so that a query for a standard's number ranks its page
+first) and the ``record.html`` fragment, which shows every field a reader needs: both titles,
+status and its dated history, framework path, departments, source quote, related records, tags.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from stdcat.catalog import Record
+from stdcat.derive import progress
+from stdcat.site.markdown import front_matter, heading
+from stdcat.site.pages.base import Context, Page, org_names, ref, refs, row
+from stdcat.site.pages.tags import tag_links
+
+KINDS = ("standard", "metrology", "task", "target", "document")
+
+
+def pages(ctx: Context) -> list[Page]:
+    return [record_page(ctx, record) for kind in KINDS for record in ctx.catalog.by_kind(kind)]
+
+
+def record_page(ctx: Context, record: Record) -> Page:
+    here = f"{record.kind}/{record.id}.md"
+    number = record.get("number")
+    h1 = f"{number} {ctx.title(record)}" if isinstance(number, str) and record.kind != "document" else ctx.title(record)
+    meta = {"stdcat": {"record": record.id, "kind": record.kind}}
+    body = heading(1, h1) + "\n" + ctx.render("record.html", r=view(ctx, here, record))
+    return Page(here, front_matter(meta) + body, edit_path=record.path)
+
+
+def view(ctx: Context, here: str, record: Record) -> dict[str, Any]:
+    """Everything the record template shows, as plain data."""
+    catalog = ctx.catalog
+    framework = record.get("framework")
+    return {
+        "id": record.id,
+        "kind": record.kind,
+        "kind_label": ctx.label("kind", record.kind),
+        "title": ctx.title(record),
+        "other_title": ctx.other_title(record),
+        "summary": ctx.text(record.get("summary")),
+        "other_summary": _other(ctx, record.get("summary")),
+        "breadcrumb": refs(ctx, here, [n.id for n in catalog.framework_path(framework)]) if framework else [],
+        "badges": _badges(ctx, record),
+        "facts": _facts(ctx, here, record),
+        "departments": _departments(ctx, here, record),
+        "history": _history(ctx, record),
+        "source": _source(ctx, here, record),
+        "related": refs(ctx, here, record.get("related")),
+        "related_from": _related_from(ctx, here, record),
+        "tags": tag_links(ctx, here, record.get("tags")),
+        "notes": ctx.text(record.get("notes")),
+        "target": _target(ctx, here, record) if record.kind == "target" else None,
+        "document": _document(ctx, here, record) if record.kind == "document" else None,
+        "edit_url": ctx.edit_url(record.path),
+        "yaml_url": ctx.blob_url(record.path),
+        "path": record.path,
+    }
+
+
+def _other(ctx: Context, value: Any) -> str:
+    if not isinstance(value, dict):
+        return ""
+    other = value.get("en" if ctx.lang == "zh" else "zh")
+    return str(other) if other and other != value.get(ctx.lang) else ""
+
+
+def _badges(ctx: Context, record: Record) -> list[dict[str, str]]:
+    out = [{"class": "kind", "text": ctx.label("kind", record.kind)}]
+    if record.get("level"):
+        out.append({"class": f"level level-{record.get('level')}", "text": ctx.label("level", record.get("level"))})
+    if record.get("status"):
+        out.append({"class": f"status status-{record.get('status')}", "text": ctx.label("status", record.get("status"))})
+    if record.get("horizon"):
+        out.append({"class": "horizon", "text": ctx.label("horizon", record.get("horizon"))})
+    return out
+
+
+def _facts(ctx: Context, here: str, record: Record) -> list[dict[str, Any]]:
+    """The record's single-valued fields as label/value pairs, in a reader's order."""
+    facts: list[dict[str, Any]] = []
+
+    def add(key: str, text: Any = None, links: list[dict[str, Any]] | None = None, href: str | None = None) -> None:
+        if text or links:
+            facts.append({"label": ctx.t(key), "text": "" if text is None else str(text), "links": links, "href": href})
+
+    add("number", record.get("number") if record.kind != "document" else None)
+    add("plan_number", record.get("plan_number"))
+    kind_type = {"metrology": "metrology_type", "task": "task_type"}.get(record.kind)
+    if kind_type and record.get("type"):
+        add("type", ctx.label(kind_type, record.get("type")))
+    add("action", ctx.label("action", record.get("action")) if record.get("action") else None)
+    add("level", ctx.label("level", record.get("level")) if record.get("level") else None)
+    add("status", ctx.label("status", record.get("status")) if record.get("status") else None)
+    add("series", ctx.t("yes") if record.get("series") is True else None)
+    add("horizon", ctx.label("horizon", record.get("horizon")) if record.get("horizon") else None)
+    sectors = record.get("sectors") or []
+    add("sectors", ("、" if ctx.lang == "zh" else ", ").join(ctx.label("sector", s) for s in sectors))
+    dates = record.get("dates") or {}
+    for key in ("published", "effective", "withdrawn"):
+        add(key, dates.get(key))
+    add("ics", ", ".join(record.get("ics") or []))
+    add("ccs", ", ".join(record.get("ccs") or []))
+    add("replaces", ", ".join(record.get("replaces") or []))
+    if record.get("url"):
+        add("url", record.get("url"), href=str(record.get("url")))
+    return facts
+
+
+def _departments(ctx: Context, here: str, record: Record) -> list[dict[str, Any]]:
+    groups = []
+    for key in ("lead", "participants", "implementers"):
+        names = org_names(ctx, here, record.get(key))
+        if names:
+            groups.append({"label": ctx.t(key), "key": key, "orgs": names})
+    return groups
+
+
+def _history(ctx: Context, record: Record) -> list[dict[str, Any]]:
+    out = []
+    for entry in record.get("history") or []:
+        if isinstance(entry, dict):
+            out.append(
+                {
+                    "date": str(entry.get("date", "")),
+                    "status": ctx.label("status", entry.get("status")),
+                    "note": ctx.text(entry.get("note")),
+                    "evidence": entry.get("evidence"),
+                }
+            )
+    return out
+
+
+def _source(ctx: Context, here: str, record: Record) -> dict[str, Any] | None:
+    source = record.get("source")
+    if not isinstance(source, dict):
+        return None
+    paragraph_id = source.get("paragraph")
+    paragraph = ctx.catalog.paragraphs.get(paragraph_id) if isinstance(paragraph_id, str) else None
+    document = source.get("document")
+    return {
+        "document": ref(ctx, here, document) if isinstance(document, str) else None,
+        "paragraph": paragraph_id,
+        "section": paragraph.section if paragraph else "",
+        "href": ctx.linker.url(here, ctx.linker.paragraph(paragraph_id)) if paragraph else None,
+        "quote": str(source.get("quote") or ""),
+        "url": source.get("url"),
+    }
+
+
+def _related_from(ctx: Context, here: str, record: Record) -> list[dict[str, Any]]:
+    ids = sorted({link.source.id for link in ctx.catalog.referrers(record.id, "related")})
+    return refs(ctx, here, ids)
+
+
+def _target(ctx: Context, here: str, record: Record) -> dict[str, Any]:
+    state = progress(ctx.catalog, record)
+    value_range = record.get("value_range") or []
+    return {
+        "year": record.get("year"),
+        "measure": ctx.text(record.get("measure")),
+        "comparator": ctx.label("comparator", record.get("comparator")) if record.get("comparator") else "",
+        "value": record.get("value"),
+        "unit": ctx.text(record.get("unit")),
+        "uncertain": bool(record.get("uncertain")),
+        "pattern": record.get("value_pattern"),
+        "range": "–".join(str(v) for v in value_range) if value_range else "",
+        "delivered": state.delivered if state else None,
+        "selected": len(state.records) if state else None,
+        "percent": round(100 * state.ratio) if state and state.ratio is not None else None,
+        "records": [row(ctx, here, r) for r in state.records] if state else [],
+    }
+
+
+def _document(ctx: Context, here: str, record: Record) -> dict[str, Any]:
+    catalog = ctx.catalog
+    cited_by = sorted({link.source.id for link in catalog.referrers(record.id) if link.field in ("implements", "cites")})
+    drawn = [link for link in catalog.referrers(record.id, "source.document") if link.source.kind != "text"]
+    texts = [link.source.id for link in catalog.referrers(record.id, "document") if link.source.kind == "text"]
+    return {
+        "number": record.get("number"),
+        "date": record.get("date"),
+        "issuers": org_names(ctx, here, record.get("issuers")),
+        "implements": refs(ctx, here, record.get("implements")),
+        "cites": refs(ctx, here, record.get("cites")),
+        "cited_by": refs(ctx, here, cited_by),
+        "drawn": len({link.source.id for link in drawn}),
+        "text": refs(ctx, here, texts[:1]),
+        "url": record.get("url"),
+    }

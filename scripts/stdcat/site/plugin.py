@@ -1,0 +1,157 @@
+"""The ``stdcat`` MkDocs plugin: MkDocs events only; the work is in ``pages/``, ``render.py``, ``diagram.py``.
+
+Events, in build order:
+
+- ``on_config``: this language's site URL, the language switch, the navigation; watch
+  ``catalog/`` and ``schema/`` while serving.
+- ``on_pre_build``: check the catalog once; log every problem (so ``--strict`` fails on any),
+  stop with ``PluginError`` on errors.
+- ``on_files``: pick this language's written pages (``x.en.md`` is the English ``x.md``), add
+  every generated page in memory (nothing is written into ``docs/``).
+- ``on_page_markdown``: expand ``<!-- stdcat:NAME -->`` directives; point "edit" at the source.
+- ``on_post_page``: put each page's diagram in place (see ``pages.framework.diagram``).
+- ``on_post_build``: while serving, build the other languages into their folders.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page as MkPage
+
+from stdcat.check import check
+from stdcat.problem import ERROR
+from stdcat.site import nav, pages
+from stdcat.site.config import StdcatConfig
+from stdcat.site.i18n import LANGS
+from stdcat.site.pages import blocks
+from stdcat.site.pages.base import SVG_MARKER
+from stdcat.site.render import FRAGMENTS
+
+log = get_plugin_logger(__name__)
+NAMES = {"zh": "中文", "en": "English"}
+
+
+class StdcatPlugin(BasePlugin[StdcatConfig]):
+    """Generates the catalog's pages, diagrams and language switch at build time."""
+
+    def __init__(self) -> None:
+        self.command: str | None = None
+        self.root = Path.cwd()
+        self.ctx: pages.Context | None = None
+        self.edit_urls: dict[str, str | None] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        config_dir = Path(config.config_file_path or ".").resolve().parent
+        self.root = (config_dir / self.config.root).resolve() if self.config.root else config_dir
+        lang, folders = self.config.lang, self.config.languages
+        here = folders.get(lang, "")
+        if here and config.site_url:
+            config.site_url = urljoin(config.site_url, here)
+        config.extra["alternate"] = [
+            {"name": NAMES.get(other, other), "lang": other, "link": _between(here, folders[other])}
+            for other in LANGS
+            if other in folders
+        ]
+        config.extra["stdcat_lang"] = lang
+        if config.nav is None:
+            config.nav = nav.nav(lang)
+        config.watch.extend(str(self.root / folder) for folder in ("catalog", "schema"))
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        result = check(self.root)
+        for problem in result.problems:
+            (log.error if problem.severity == ERROR else log.warning)(problem.text())
+        if not result.ok:
+            errors = sum(1 for p in result.problems if p.severity == ERROR)
+            raise PluginError(f"the catalog has {errors} error(s): run `python -m stdcat validate`")
+        defs = json.loads((self.root / "schema" / "defs.schema.json").read_text(encoding="utf-8"))
+        self.ctx = pages.context(
+            result.catalog,
+            self.config.lang,
+            defs,
+            self.root / FRAGMENTS,
+            repo_url=config.repo_url or "",
+            directory_urls=config.use_directory_urls,
+        )
+        self.ctx.branch = self.config.branch
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.ctx is not None
+        self.edit_urls = {}
+        self._pick_language(files, config)
+        for page in pages.generate(self.ctx):
+            if files.get_file_from_path(page.src_uri) is not None:
+                log.error(f"docs/{page.src_uri} hides a generated page of the same path: rename or remove it")
+                continue
+            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
+            self.edit_urls[page.src_uri] = self.ctx.edit_url(page.edit_path) if page.edit_path else None
+        return files
+
+    def _pick_language(self, files: Files, config: MkDocsConfig) -> None:
+        """Keep this language's written pages: ``about.en.md`` is the English ``about.md``."""
+        for file in list(files.documentation_pages()):
+            stem, dot, lang = file.src_uri[: -len(".md")].rpartition(".")
+            if not dot or lang not in LANGS:
+                continue
+            files.remove(file)
+            if lang != self.config.lang:
+                continue
+            base = f"{stem}.md"
+            if (original := files.get_file_from_path(base)) is not None:
+                files.remove(original)
+            files.append(File.generated(config, base, abs_src_path=str(file.abs_src_path)))
+            docs = Path(config.docs_dir).resolve().relative_to(self.root).as_posix()
+            self.edit_urls[base] = self.ctx.edit_url(f"{docs}/{file.src_uri}") if self.ctx else None
+
+    def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+        assert self.ctx is not None
+        src_uri = page.file.src_uri
+        if src_uri in self.edit_urls:
+            page.edit_url = self.edit_urls[src_uri]
+        markdown, unknown = blocks.expand(self.ctx, src_uri, markdown)
+        for name in unknown:
+            log.warning(f"{src_uri}: unknown directive <!-- stdcat:{name} --> (known: {', '.join(blocks.BLOCKS)})")
+        return markdown
+
+    def on_post_page(self, output: str, *, page: MkPage, config: MkDocsConfig) -> str:
+        svg = self.ctx.svgs.get(page.file.src_uri) if self.ctx else None
+        return output.replace(SVG_MARKER, svg, 1) if svg else output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.command != "serve":
+            return
+        for other in self.config.serve_with:
+            self._build_alongside(config, other)
+
+    def _build_alongside(self, config: MkDocsConfig, other: str) -> None:
+        """Build another language's configuration into its folder of the served site."""
+        path = (self.root / other).resolve()
+        if not path.is_file():
+            raise PluginError(f"serve_with: no such configuration {other}")
+        sub = load_config(str(path), site_dir=config.site_dir, site_url=config.site_url)
+        folder = sub.plugins["stdcat"].config.languages.get(sub.plugins["stdcat"].config.lang, "")
+        sub.site_dir = str(Path(config.site_dir) / folder)
+        log.info(f"Building {other} into {folder or '/'}")
+        build(sub, serve_url=urljoin(config.site_url or "/", folder))
+
+
+def _between(here: str, there: str) -> str:
+    """The relative path from one language's root folder to another's ('./', '../', 'en/' …)."""
+    rel = posixpath.relpath(there or ".", here or ".")
+    return "./" if rel == "." else rel.rstrip("/") + "/"
+
