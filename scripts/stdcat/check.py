@@ -1,0 +1,111 @@
+"""Load every record, check it against its schema, then run the cross-record rules.
+
+Never raises on bad data: every fault becomes a positioned Problem, and one broken file never
+stops the others from being checked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from stdcat.catalog import KINDS, Catalog, Record
+from stdcat.load import Loaded, load_file
+from stdcat.problem import ERROR, Problem
+from stdcat.rules import RULES, Context
+from stdcat.schema import SchemaSet
+
+
+@dataclass
+class Result:
+    """What a check found: the problems, and the catalog of the records that passed their schema."""
+
+    problems: list[Problem]
+    catalog: Catalog
+    files: int = 0
+    everything: list[Record] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity == ERROR for p in self.problems)
+
+
+def record_files(catalog_dir: Path) -> list[Path]:
+    """Every record file under the catalog folder, in a stable order."""
+    files = [p for p in catalog_dir.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()]
+    return sorted(files)
+
+
+def display_path(file: Path, root: Path) -> str:
+    """The path as reports show it: relative to the repository root, with forward slashes."""
+    try:
+        return file.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+def check(root: Path, only: list[Path] | None = None, schemas: SchemaSet | None = None) -> Result:
+    """Check the catalog under ``root``; with ``only``, report only problems of those files."""
+    schemas = schemas or SchemaSet.from_dir(root / "schema")
+    files = record_files(root / "catalog")
+    if only:
+        # A file given on the command line but kept elsewhere (a draft) is checked in the catalog's context.
+        known = {f.resolve() for f in files}
+        files += [f for f in only if f.resolve() not in known]
+    problems: list[Problem] = []
+    valid: list[Record] = []
+    everything: list[Record] = []
+    unknown_kind_ids: set[str] = set()
+    for file in files:
+        loaded = load_file(file, display_path(file, root))
+        problems.extend(loaded.problems)
+        kind = _kind(loaded, problems)
+        if kind is None:
+            if loaded.data and isinstance(loaded.data.get("id"), str):
+                unknown_kind_ids.add(loaded.data["id"])
+            continue
+        schema_problems = schemas.problems(kind, loaded)
+        problems.extend(schema_problems)
+        rid = loaded.data.get("id") if loaded.data else None
+        if not isinstance(rid, str):
+            continue  # the schema has reported the missing or malformed id
+        record = Record(rid, kind, loaded.data or {}, loaded)
+        everything.append(record)
+        if not schema_problems:
+            valid.append(record)
+    catalog = Catalog(valid)
+    context = Context(catalog, everything, {**schemas.schemas, "defs": schemas.defs}, unknown_kind_ids)
+    for rule in RULES.values():
+        problems.extend(rule(context))
+    problems = _without_echoes(problems)
+    if only is not None:
+        wanted = {display_path(p, root) for p in only}
+        problems = [p for p in problems if p.path in wanted]
+    return Result(sorted(set(problems)), catalog, len(files), everything)
+
+
+SCHEMA_CODES = {"pattern", "enum", "type", "format", "schema"}
+
+
+def _without_echoes(problems: list[Problem]) -> list[Problem]:
+    """Drop a schema complaint about a value that is a placeholder: 'fill it in' says it all."""
+    placeholders = {(p.path, p.line, p.col) for p in problems if p.code == "placeholder"}
+    return [p for p in problems if p.code not in SCHEMA_CODES or (p.path, p.line, p.col) not in placeholders]
+
+
+def _kind(loaded: Loaded, problems: list[Problem]) -> str | None:
+    """The kind of a loaded record, if the file loaded and names a known kind."""
+    data = loaded.data
+    if data is None:
+        return None
+    kind = data.get("kind")
+    if kind in KINDS:
+        return str(kind)
+    line, col = loaded.where(("kind",)) if "kind" in data else (1, 1)
+    shown = f"the kind {kind!r}" if kind is not None else "no kind"
+    problems.append(
+        Problem(
+            loaded.path, line, col, "unknown-kind", f"the record has {shown}", "kind is one of: " + ", ".join(KINDS)
+        )
+    )
+    return None
