@@ -37,6 +37,9 @@ if TYPE_CHECKING:
     from stdcat.exports.context import Context
 
 UNKNOWN_PUBLICATION = "[出版地不详]: [出版者不详]"
+# The aggregate .bib lists what people cite most first.
+CITED_MOST = ("standard", "metrology", "task", "target", "document")
+BIB_ORDER = (*CITED_MOST, *(k for k in KINDS if k not in CITED_MOST))
 
 
 def numbered(record: Record) -> bool:
@@ -160,10 +163,10 @@ def _bib_origin(ctx: Context, record: Record) -> list[tuple[str, str]]:
 
 
 def bib_file(ctx: Context) -> str:
-    """Every record's BibTeX entry, by kind and id, pointing at its page."""
+    """Every record's BibTeX entry, by kind (``BIB_ORDER``) and id, pointing at its page."""
     entries = [
         bibtex(ctx, record, url=ctx.page_url(record.kind, record.id))
-        for kind in KINDS
+        for kind in BIB_ORDER
         for record in ctx.catalog.by_kind(kind)
     ]
     header = "% Catalog of Jiangxi's dual-carbon standards and metrology system: one entry per record.\n"
