@@ -95,8 +95,10 @@ def history(root: Path) -> History:
         probe = _git(root, "rev-parse", "--is-shallow-repository")
     except OSError:
         return History(available=False, complete=False, note="git is not available: no change history")
-    if probe.returncode != 0:
-        return History(available=False, complete=False, note="not a git repository: no change history")
+    if probe.returncode != 0:  # not a repository, or one git refuses to read (safe.directory)
+        reason = probe.stderr.decode("utf-8", "replace").strip().splitlines()
+        note = "not a git repository" if not reason or "not a git repository" in reason[0] else reason[0]
+        return History(available=False, complete=False, note=f"{note}: no change history")
     shallow = probe.stdout.strip() == b"true"
     log = _git(root, "log", "-z", "--raw", "--no-abbrev", "-M", "--relative", f"--format={FORMAT}", "--", "catalog")
     if log.returncode != 0:
