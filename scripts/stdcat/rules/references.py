@@ -37,7 +37,7 @@ def _links(record: Record, ctx: Context, known: dict[str, str], by_kind: dict[st
             continue  # the target's file is already reported
         elif link.target not in known:
             what = " or ".join(allowed) if allowed else "record"
-            pool = [i for k in (allowed or known.values()) for i in by_kind.get(k, [])]
+            pool = [i for k in (allowed or sorted(set(known.values()))) for i in by_kind.get(k, [])]
             close = difflib.get_close_matches(link.target, pool, n=3, cutoff=0.5)
             hint = "close: " + ", ".join(f"'{c}'" for c in close) if close else None
             yield problem(record, link.path, "broken-ref", f"no {what} '{link.target}'", hint)
