@@ -15,6 +15,7 @@ from stdcat import __version__, report
 from stdcat.catalog import KINDS
 from stdcat.check import check
 from stdcat.derive import tally
+from stdcat.exports import command as export_command
 from stdcat.schema import SchemaSet
 from stdcat.skeleton import skeleton
 
@@ -56,6 +57,7 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("id", help="the new record's id: lowercase words joined by hyphens")
     stats = commands.add_parser("stats", help="print counts by kind, level, status and type")
     stats.add_argument("--format", choices=["text", "json"], default="text")
+    export_command.add_parser(commands)
     return top
 
 
@@ -129,4 +131,4 @@ def run_stats(args: argparse.Namespace, root: Path) -> int:
     return 0
 
 
-COMMANDS = {"validate": run_validate, "new": run_new, "stats": run_stats}
+COMMANDS = {"validate": run_validate, "new": run_new, "stats": run_stats, "export": export_command.run}

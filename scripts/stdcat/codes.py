@@ -51,6 +51,4 @@ CODES: dict[str, str] = {
     "duplicate-paragraph": "Two paragraphs have the same id.",
     "target-selector": "A target's selector names a field or value the counted kind does not have.",
     "target-value": "A target's value, comparator and uncertainty disagree.",
-    # command line
-    "no-such-path": "A path given on the command line does not exist.",
 }
