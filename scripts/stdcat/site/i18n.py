@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from stdcat.exports.labels import enum_of
+
 LANGS = ("zh", "en")
 
 # Label groups: the name used by the site → the $defs entries that list the values.
@@ -36,9 +38,8 @@ class Labels:
         for group, names in ENUMS.items():
             table: dict[str, tuple[str, str]] = {}
             for name in names:
-                for option in definitions.get(name, {}).get("oneOf", []):
-                    zh, _, en = str(option.get("title", "")).partition(" / ")
-                    table.setdefault(str(option.get("const")), (zh, en or zh))
+                for value, pair in enum_of(definitions.get(name, {})).items():
+                    table.setdefault(str(value), pair)
             self._labels[group] = table
 
     def label(self, group: str, value: Any, lang: str) -> str:

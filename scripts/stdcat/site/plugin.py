@@ -49,6 +49,7 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
         self.root = Path.cwd()
         self.ctx: pages.Context | None = None
         self.edit_urls: dict[str, str | None] = {}
+        self.generated: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -92,6 +93,7 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.ctx is not None
         self.edit_urls = {}
+        self.generated = set()
         self._pick_language(files, config)
         for page in pages.generate(self.ctx):
             if files.get_file_from_path(page.src_uri) is not None:
@@ -99,6 +101,7 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
                 continue
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
+            self.generated.add(page.src_uri)
             self.edit_urls[page.src_uri] = self.ctx.edit_url(page.edit_path) if page.edit_path else None
         return files
 
@@ -123,6 +126,8 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
         src_uri = page.file.src_uri
         if src_uri in self.edit_urls:
             page.edit_url = self.edit_urls[src_uri]
+        if src_uri in self.generated:
+            return markdown
         markdown, unknown = blocks.expand(self.ctx, src_uri, markdown)
         for name in unknown:
             log.warning(f"{src_uri}: unknown directive <!-- stdcat:{name} --> (known: {', '.join(blocks.BLOCKS)})")
@@ -154,4 +159,3 @@ def _between(here: str, there: str) -> str:
     """The relative path from one language's root folder to another's ('./', '../', 'en/' …)."""
     rel = posixpath.relpath(there or ".", here or ".")
     return "./" if rel == "." else rel.rstrip("/") + "/"
-

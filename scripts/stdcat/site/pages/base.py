@@ -12,7 +12,7 @@ from stdcat.site.i18n import Labels, pick, t
 from stdcat.site.links import Linker
 
 DOCUMENT_KINDS = ("standard", "metrology")
-SVG_MARKER = "<!-- stdcat:svg -->"
+SVG_MARKER = "<!-- stdcat-svg -->"
 WORK_KINDS = ("standard", "metrology", "task")
 
 

@@ -33,7 +33,10 @@ def counts(ctx: Context, here: str) -> str:
             }
         )
     levels = [
-        {"label": ctx.label("level", level), "counts": [numbers["level"].get(f"{k}:{level}", 0) for k in DOCUMENT_KINDS]}
+        {
+            "label": ctx.label("level", level),
+            "counts": [numbers["level"].get(f"{k}:{level}", 0) for k in DOCUMENT_KINDS],
+        }
         for level in ctx.labels.values("level")
     ]
     statuses = [

@@ -12,7 +12,7 @@ from typing import Any
 
 from stdcat.catalog import Paragraph, Record
 from stdcat.site.links import GLOSSARY, PLAN, REPAIRS, Target
-from stdcat.site.markdown import front_matter, heading
+from stdcat.site.markdown import heading
 from stdcat.site.pages.base import Context, Page, ref, refs
 
 HEADING_ROLES = {"heading", "box-title"}

@@ -73,7 +73,9 @@ def _badges(ctx: Context, record: Record) -> list[dict[str, str]]:
     if record.get("level"):
         out.append({"class": f"level level-{record.get('level')}", "text": ctx.label("level", record.get("level"))})
     if record.get("status"):
-        out.append({"class": f"status status-{record.get('status')}", "text": ctx.label("status", record.get("status"))})
+        out.append(
+            {"class": f"status status-{record.get('status')}", "text": ctx.label("status", record.get("status"))}
+        )
     if record.get("horizon"):
         out.append({"class": "horizon", "text": ctx.label("horizon", record.get("horizon"))})
     return out
@@ -152,7 +154,9 @@ def _source(ctx: Context, here: str, record: Record) -> dict[str, Any] | None:
 
 
 def _related_from(ctx: Context, here: str, record: Record) -> list[dict[str, Any]]:
-    ids = sorted({link.source.id for link in ctx.catalog.referrers(record.id, "related")})
+    """Records naming this one in their ``related``, unless this one already names them."""
+    named = set(record.get("related") or [])
+    ids = sorted({link.source.id for link in ctx.catalog.referrers(record.id, "related")} - named)
     return refs(ctx, here, ids)
 
 
@@ -177,7 +181,9 @@ def _target(ctx: Context, here: str, record: Record) -> dict[str, Any]:
 
 def _document(ctx: Context, here: str, record: Record) -> dict[str, Any]:
     catalog = ctx.catalog
-    cited_by = sorted({link.source.id for link in catalog.referrers(record.id) if link.field in ("implements", "cites")})
+    cited_by = sorted(
+        {link.source.id for link in catalog.referrers(record.id) if link.field in ("implements", "cites")}
+    )
     drawn = [link for link in catalog.referrers(record.id, "source.document") if link.source.kind != "text"]
     texts = [link.source.id for link in catalog.referrers(record.id, "document") if link.source.kind == "text"]
     return {

@@ -1,0 +1,118 @@
+"""MkDocs builds of a small catalog: both languages, strict, and a broken catalog stops the build."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import write
+from tests.site_support import MINIMAL_XSS, build_both, mkdocs, site_root, warnings
+
+URL = "http://127.0.0.1:8765/"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, tuple[int, str]]]:
+    base = tmp_path_factory.mktemp("build")
+    root = site_root(base / "repo", extra={"catalog/standard/xss-probe.yaml": MINIMAL_XSS})
+    return base / "site", build_both(root, base / "site", URL)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_strict_build_has_no_warnings(built, lang):
+    _, results = built
+    code, log = results[lang]
+    assert code == 0, log
+    assert warnings(log) == [], log
+
+
+def test_both_languages_have_the_same_pages(built):
+    site, _ = built
+    zh = {p.relative_to(site).as_posix() for p in site.rglob("*.html") if not p.is_relative_to(site / "en")}
+    en = {p.relative_to(site / "en").as_posix() for p in (site / "en").rglob("*.html")}
+    assert zh == en
+    assert {"index.html", "standard/pv-modules/index.html", "framework/pv/index.html", "plan/index.html"} <= zh
+
+
+def test_pages_carry_language_links_and_diagrams(built):
+    site, _ = built
+    page = (site / "standard" / "pv-modules" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="zh"' in page
+    assert 'href="../../en/standard/pv-modules/" hreflang="en"' in page, "the switch lands on the same page"
+    english = (site / "en" / "standard" / "pv-modules" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in english
+    assert 'href="../../../standard/pv-modules/" hreflang="zh"' in english
+    node = (site / "framework" / "pv" / "index.html").read_text(encoding="utf-8")
+    assert "<svg" in node and "fw-current" in node and "<!-- stdcat-svg -->" not in node
+
+
+def test_record_text_is_escaped_in_the_title_element(built):
+    site, _ = built
+    page = (site / "en" / "standard" / "xss-probe" / "index.html").read_text(encoding="utf-8")
+    title = page.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "&lt;/title&gt;&lt;b&gt;" in title, title
+    assert "<script>window.__xss" not in page
+
+
+def test_nothing_generated_is_written_into_docs(built):
+    site, _ = built
+    docs = site.parent / "repo" / "docs"
+    assert sorted(p.name for p in docs.rglob("*.md")) == sorted(
+        p.name for p in (Path(__file__).parents[2] / "docs").rglob("*.md")
+    )
+
+
+def test_catalog_errors_stop_the_build_with_every_problem(tmp_path):
+    root = site_root(tmp_path / "repo")
+    write(root, "catalog/standard/broken.yaml", "id: broken\nkind: standard\ntitle:\n  zh: 坏\n")
+    write(
+        root,
+        "catalog/standard/pv-modules.yaml",
+        (root / "catalog/standard/pv-modules.yaml").read_text().replace("lead:\n  - amr", "lead:\n  - nobody"),
+    )
+    process = mkdocs(root, "mkdocs.yml", tmp_path / "site", URL)
+    log, _ = process.communicate(timeout=300)
+    assert process.returncode == 1, log
+    assert "catalog/standard/broken.yaml:1:1: error[missing-field]" in log
+    assert "catalog/standard/pv-modules.yaml" in log and "nobody" in log
+    assert "the catalog has" in log and "Traceback" not in log
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_serve_shows_both_languages(tmp_path):
+    """``mkdocs serve`` (what ``./dev serve`` runs) builds the English site into /en/ as well."""
+    root = site_root(tmp_path / "repo")
+    port = _free_port()
+    env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/", "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}"]
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        pages = {}
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and len(pages) < 2:
+            for path in ("standard/pv-modules/", "en/standard/pv-modules/"):
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as response:
+                        pages[path] = response.read().decode("utf-8")
+                except OSError:
+                    time.sleep(0.5)
+        assert server.poll() is None, (tmp_path / "serve.log").read_text()
+        assert "光伏组件检测标准" in pages.get("standard/pv-modules/", "")
+        assert "Test methods for PV modules" in pages.get("en/standard/pv-modules/", "")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()

@@ -1,0 +1,113 @@
+"""Sites for the tests: a catalog (the minimal fixture or the real one) with the project's site files,
+a hostile record whose text tries every kind of markup, and a build of both languages.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import MINIMAL, REPO, write
+
+SITE_FILES = ("docs", "overrides", "mkdocs.yml", "mkdocs.en.yml")
+
+# Markup in record text must show as text and run nothing: each of these would act if it were not
+# escaped (a script, an event handler, Markdown emphasis and links, a Graphviz escape, an entity).
+XSS_TITLE = (
+    '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2"> 光伏 **粗体** [链接](javascript:x) \\N'
+)
+XSS_EN = '<script>window.__xss = 3</script><img src=x onerror="window.__xss = 4"> PV </title><b>bold</b>'
+
+
+def xss_record(record_id: str, *, document: str, paragraph: str, quote: str, framework: str, org: str) -> str:
+    """A standard whose every free text holds markup."""
+    return f"""\
+id: {record_id}
+kind: standard
+title:
+  zh: '{XSS_TITLE}'
+  en: '{XSS_EN}'
+summary:
+  zh: '摘要 <script>window.__xss = 5</script> _下划线_ `代码` <!-- 注释 -->'
+  en: 'Summary <iframe src="javascript:window.__xss = 6"></iframe> # not a heading'
+source:
+  document: {document}
+  paragraph: {paragraph}
+  quote: {quote}
+tags:
+  - '<b onclick="window.__xss=7">标签</b>'
+framework: {framework}
+action: research
+level: local
+status: planned
+lead:
+  - {org}
+notes:
+  zh: '备注 <svg onload="window.__xss = 8"></svg>'
+  en: Notes
+"""
+
+
+MINIMAL_XSS = xss_record(
+    "xss-probe", document="plan", paragraph="p-1", quote="加快完善光伏标准", framework="pv", org="amr"
+)
+REAL_XSS = xss_record(
+    "xss-probe",
+    document="jiangxi-plan-2023",
+    paragraph="p-box1-pv",
+    quote="开展高效光伏组件、硅片、电池等关键产品技术要求和检测标准研究",
+    framework="renewable-pv",
+    org="sheng-nengyuan-ju",
+)
+
+
+def site_root(dest: Path, catalog: Path = MINIMAL / "catalog", extra: dict[str, str] | None = None) -> Path:
+    """A repository root at ``dest``: the catalog, the schemas and the site's files, plus ``extra``."""
+    shutil.copytree(catalog, dest / "catalog")
+    shutil.copytree(REPO / "schema", dest / "schema")
+    for name in SITE_FILES:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name)
+        else:
+            shutil.copy2(source, dest / name)
+    for relative, content in (extra or {}).items():
+        write(dest, relative, content)
+    return dest
+
+
+def mkdocs(root: Path, config: str, site_dir: Path, site_url: str) -> subprocess.Popen[str]:
+    """Start ``mkdocs build --strict`` of one configuration (output on the process's stdout)."""
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site_dir)]
+    return subprocess.Popen(
+        command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8"
+    )
+
+
+def build_both(root: Path, site_dir: Path, site_url: str) -> dict[str, tuple[int, str]]:
+    """Build the Chinese site into ``site_dir`` and the English one into ``site_dir/en``, in parallel.
+
+    Returns each language's exit status and log. The English site is built aside and moved into
+    place, since the Chinese build cleans its whole folder first.
+    """
+    aside = site_dir.parent / f"{site_dir.name}-en"
+    runs = {
+        "zh": mkdocs(root, "mkdocs.yml", site_dir, site_url),
+        "en": mkdocs(root, "mkdocs.en.yml", aside, site_url),
+    }
+    results = {}
+    for lang, process in runs.items():
+        out, _ = process.communicate(timeout=600)
+        results[lang] = (process.returncode, out)
+    if aside.is_dir() and site_dir.is_dir():
+        shutil.move(str(aside), str(site_dir / "en"))
+    return results
+
+
+def warnings(log: str) -> list[str]:
+    """The lines of a MkDocs log that ``--strict`` counts (warnings and errors)."""
+    return [line for line in log.splitlines() if line.startswith(("WARNING", "ERROR"))]
