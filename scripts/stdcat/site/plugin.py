@@ -10,7 +10,8 @@ Events, in build order:
   every generated page in memory (nothing is written into ``docs/``).
 - ``on_page_markdown``: expand ``<!-- stdcat:NAME -->`` directives; point "edit" at the source.
 - ``on_post_page``: put each page's diagram in place (see ``pages.framework.diagram``).
-- ``on_post_build``: while serving, build the other languages into their folders.
+- ``on_post_build``: fix the search worker's Chinese query segmentation (``search_patch.py``);
+  while serving, build the other languages into their folders.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 from stdcat.check import check
 from stdcat.problem import ERROR
-from stdcat.site import nav, pages
+from stdcat.site import nav, pages, search_patch
 from stdcat.site.config import StdcatConfig
 from stdcat.site.i18n import LANGS
 from stdcat.site.pages import blocks
@@ -138,6 +139,8 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
         return output.replace(SVG_MARKER, svg, 1) if svg else output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        for problem in search_patch.patch_site(Path(config.site_dir)):
+            log.warning(problem)
         if self.command != "serve":
             return
         for other in self.config.serve_with:

@@ -41,7 +41,8 @@ def plan_text(ctx: Context, text: Record) -> Page:
     """The whole text, paragraph by paragraph, in the page's language with the other beside it."""
     paragraphs = _paragraphs(ctx, text)
     title = next((p for p in paragraphs if p.id == "h-title"), None)
-    parts = [heading(1, _text(ctx, title.data) if title else ctx.title(text)), "\n"]
+    heading_1 = heading(1, _text(ctx, title.data), title.id) if title else heading(1, ctx.title(text))
+    parts = [heading_1, "\n"]
     document = text.get("document")
     parts.append(
         ctx.render(
