@@ -93,6 +93,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "summary": ("概述", "Summary"),
     "title": ("名称", "Title"),
     "yes": ("是", "Yes"),
+    "no": ("否", "No"),
+    "selector": ("计入规则", "What counts"),
     "none": ("无", "None"),
     # targets
     "year": ("年份", "Year"),
@@ -104,6 +106,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "value_lost": ("原文数字缺损", "digit lost in the source"),
     "value_range": ("可能范围", "possible range"),
     "no_selector": ("未设定计入规则", "no selector"),
+    "qualitative_note": ("定性目标，不计数", "qualitative, not counted"),
     "qualitative": ("定性目标", "qualitative"),
     # documents and organizations
     "issuers": ("印发单位", "Issuers"),

@@ -107,6 +107,7 @@ def targets(ctx: Context, here: str) -> list[dict[str, Any]]:
                 "range": "–".join(str(v) for v in value_range),
                 "unit": ctx.text(record.get("unit")),
                 "comparator": ctx.label("comparator", record.get("comparator")) if record.get("comparator") else "",
+                "comparator_key": record.get("comparator"),
                 "delivered": state.delivered if state else None,
                 "selected": len(state.records) if state else None,
                 "percent": round(100 * state.ratio) if state and state.ratio is not None else None,

@@ -11,6 +11,7 @@ from typing import Any
 
 from stdcat.catalog import Record
 from stdcat.derive import progress
+from stdcat.site.i18n import STRINGS
 from stdcat.site.markdown import front_matter, heading
 from stdcat.site.pages.base import Context, Page, org_names, ref, refs, row
 from stdcat.site.pages.tags import tag_links
@@ -167,6 +168,7 @@ def _target(ctx: Context, here: str, record: Record) -> dict[str, Any]:
         "year": record.get("year"),
         "measure": ctx.text(record.get("measure")),
         "comparator": ctx.label("comparator", record.get("comparator")) if record.get("comparator") else "",
+        "comparator_key": record.get("comparator"),
         "value": record.get("value"),
         "unit": ctx.text(record.get("unit")),
         "uncertain": bool(record.get("uncertain")),
@@ -176,7 +178,37 @@ def _target(ctx: Context, here: str, record: Record) -> dict[str, Any]:
         "selected": len(state.records) if state else None,
         "percent": round(100 * state.ratio) if state and state.ratio is not None else None,
         "records": [row(ctx, here, r) for r in state.records] if state else [],
+        "selector": _selector(ctx, here, record.get("counts")),
     }
+
+
+# Selector fields whose values have labels, per counted kind (see derive.selected).
+_GROUPS = {"level": "level", "status": "status", "action": "action", "sectors": "sector", "horizon": "horizon"}
+
+
+def _selector(ctx: Context, here: str, counts: Any) -> dict[str, Any] | None:
+    """A target's selector in words: which records count towards it."""
+    if not isinstance(counts, dict):
+        return None
+    kind = str(counts.get("kind", ""))
+    conditions = []
+    for field, values in (counts.get("where") or {}).items():
+        if field == "id":
+            conditions.append({"field": ctx.t("title"), "links": refs(ctx, here, values), "shown": []})
+            continue
+        group = (
+            {"metrology": "metrology_type", "task": "task_type"}.get(kind) if field == "type" else _GROUPS.get(field)
+        )
+        shown = [ctx.label(group, v) if group else _plain(ctx, v) for v in values or []]
+        label = ctx.t(field) if field in STRINGS else field
+        conditions.append({"field": label, "links": [], "shown": shown})
+    return {"kind": ctx.label("kind", kind), "conditions": conditions}
+
+
+def _plain(ctx: Context, value: Any) -> str:
+    if isinstance(value, bool):
+        return ctx.t("yes") if value else ctx.t("no")
+    return str(value)
 
 
 def _document(ctx: Context, here: str, record: Record) -> dict[str, Any]:
