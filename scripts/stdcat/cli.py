@@ -11,7 +11,7 @@ import re
 import sys
 from pathlib import Path
 
-from stdcat import __version__, report
+from stdcat import __version__, fmt, report
 from stdcat.catalog import KINDS
 from stdcat.check import check
 from stdcat.derive import tally
@@ -56,6 +56,7 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("id", help="the new record's id: lowercase words joined by hyphens")
     stats = commands.add_parser("stats", help="print counts by kind, level, status and type")
     stats.add_argument("--format", choices=["text", "json"], default="text")
+    fmt.add_parser(commands)
     return top
 
 
@@ -129,4 +130,8 @@ def run_stats(args: argparse.Namespace, root: Path) -> int:
     return 0
 
 
-COMMANDS = {"validate": run_validate, "new": run_new, "stats": run_stats}
+def run_fmt(args: argparse.Namespace, root: Path) -> int:
+    return fmt.run(args, root, _expand(args.paths) if args.paths else None)
+
+
+COMMANDS = {"validate": run_validate, "new": run_new, "stats": run_stats, "fmt": run_fmt}
