@@ -11,7 +11,7 @@ import re
 import sys
 from pathlib import Path
 
-from stdcat import __version__, fmt, report
+from stdcat import __version__, fmt, migrate, report
 from stdcat.catalog import KINDS
 from stdcat.check import check
 from stdcat.derive import tally
@@ -57,6 +57,7 @@ def parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="print counts by kind, level, status and type")
     stats.add_argument("--format", choices=["text", "json"], default="text")
     fmt.add_parser(commands)
+    migrate.add_parser(commands)
     return top
 
 
@@ -134,4 +135,8 @@ def run_fmt(args: argparse.Namespace, root: Path) -> int:
     return fmt.run(args, root, _expand(args.paths) if args.paths else None)
 
 
-COMMANDS = {"validate": run_validate, "new": run_new, "stats": run_stats, "fmt": run_fmt}
+def run_migrate(args: argparse.Namespace, root: Path) -> int:
+    return migrate.run(args, root, _expand(args.paths) if args.paths else None)
+
+
+COMMANDS = {"validate": run_validate, "new": run_new, "stats": run_stats, "fmt": run_fmt, "migrate": run_migrate}
