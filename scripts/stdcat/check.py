@@ -48,6 +48,10 @@ def check(root: Path, only: list[Path] | None = None, schemas: SchemaSet | None 
     """Check the catalog under ``root``; with ``only``, report only problems of those files."""
     schemas = schemas or SchemaSet.from_dir(root / "schema")
     files = record_files(root / "catalog")
+    if only:
+        # A file given on the command line but kept elsewhere (a draft) is checked in the catalog's context.
+        known = {f.resolve() for f in files}
+        files += [f for f in only if f.resolve() not in known]
     problems: list[Problem] = []
     valid: list[Record] = []
     everything: list[Record] = []

@@ -15,6 +15,7 @@ from stdcat import __version__, fmt, migrate, report
 from stdcat.catalog import KINDS
 from stdcat.check import check
 from stdcat.derive import tally
+from stdcat.exports import command as export_command
 from stdcat.schema import SchemaSet
 from stdcat.skeleton import skeleton
 
@@ -56,6 +57,7 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("id", help="the new record's id: lowercase words joined by hyphens")
     stats = commands.add_parser("stats", help="print counts by kind, level, status and type")
     stats.add_argument("--format", choices=["text", "json"], default="text")
+    export_command.add_parser(commands)
     fmt.add_parser(commands)
     migrate.add_parser(commands)
     return top
@@ -139,4 +141,11 @@ def run_migrate(args: argparse.Namespace, root: Path) -> int:
     return migrate.run(args, root, _expand(args.paths) if args.paths else None)
 
 
-COMMANDS = {"validate": run_validate, "new": run_new, "stats": run_stats, "fmt": run_fmt, "migrate": run_migrate}
+COMMANDS = {
+    "validate": run_validate,
+    "new": run_new,
+    "stats": run_stats,
+    "export": export_command.run,
+    "fmt": run_fmt,
+    "migrate": run_migrate,
+}

@@ -53,6 +53,4 @@ CODES: dict[str, str] = {
     "target-value": "A target's value, comparator and uncertainty disagree.",
     # layout (python -m stdcat fmt --check)
     "not-canonical": "The file is not in the canonical layout that `python -m stdcat fmt` writes.",
-    # command line
-    "no-such-path": "A path given on the command line does not exist.",
 }

@@ -28,6 +28,8 @@ def delivered(record: Record) -> bool:
 
 
 def _matches(value: Any, allowed: list[Any]) -> bool:
+    if value is None and any(v is False for v in allowed):
+        return True  # an absent flag (such as series) means false
     if isinstance(value, list):
         return any(v in allowed for v in value)
     return value in allowed

@@ -30,6 +30,7 @@ _ALLOWED_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "n
 MAX_DEPTH = 32
 
 _NULL = {"", "~", "null", "Null", "NULL"}
+_SPECIAL_START = frozenset("~nNtTfF0123456789+-.")
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 _INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
@@ -47,6 +48,8 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 
 def core_scalar(text: str) -> Any:
     """The value of a plain scalar under YAML 1.2's core schema."""
+    if text and text[0] not in _SPECIAL_START:
+        return text  # most values are words: nothing else starts this way
     if text in _NULL:
         return None
     if text in _TRUE:
@@ -69,21 +72,30 @@ def core_scalar(text: str) -> Any:
 
 @dataclass
 class Loaded:
-    """One record file as loaded: its values, their positions, and what was wrong."""
+    """One record file as loaded: its values, what was wrong, and where every value stands.
+
+    Positions are indexed on first use from the kept text: a valid record never needs them,
+    and a catalog of ten thousand records should not pay for them.
+    """
 
     path: str
     data: dict[str, Any] | None = None
-    positions: dict[Path_, Position] = field(default_factory=dict)
-    key_positions: dict[Path_, Position] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    text: str | None = None
+    _positions: dict[Path_, Position] | None = None
+    _key_positions: dict[Path_, Position] = field(default_factory=dict)
 
     def where(self, path: Path_, key: bool = False) -> Position:
         """Position of the value (or its key) at ``path``, else of its nearest ancestor."""
-        if key and path in self.key_positions:
-            return self.key_positions[path]
-        while path not in self.positions and path:
+        if self._positions is None:
+            self._positions = {}
+            if self.text is not None:
+                _index(self.text, self._positions, self._key_positions)
+        if key and path in self._key_positions:
+            return self._key_positions[path]
+        while path not in self._positions and path:
             path = path[:-1]
-        return self.positions.get(path, (1, 1))
+        return self._positions.get(path, (1, 1))
 
 
 def load_file(file: Path, display: str) -> Loaded:
@@ -98,20 +110,25 @@ def load_file(file: Path, display: str) -> Loaded:
     return load_text(text, display)
 
 
-def load_text(text: str, display: str) -> Loaded:
-    """Load the text of one record file."""
-    loaded = Loaded(display)
+def _compose(text: str) -> yaml.Node | None:
     loader = _Loader(text)
     try:
-        node = loader.get_single_node()
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def load_text(text: str, display: str) -> Loaded:
+    """Load the text of one record file."""
+    loaded = Loaded(display, text=text)
+    try:
+        node = _compose(text)
     except yaml.MarkedYAMLError as err:
         loaded.problems.append(_syntax_problem(err, display))
         return loaded
     except (yaml.YAMLError, RecursionError) as err:
         loaded.problems.append(Problem(display, 1, 1, "yaml-syntax", str(err).splitlines()[0]))
         return loaded
-    finally:
-        loader.dispose()
     if node is None:
         loaded.problems.append(
             Problem(
@@ -127,11 +144,38 @@ def load_text(text: str, display: str) -> Loaded:
             )
         )
         return loaded
-    walker = _Walker(loaded)
-    data = walker.value(node, (), 0)
+    # Anchors, aliases, tags and merge keys all need one of these characters: without them,
+    # the walk can skip the checks that look for them.
+    strict = any(c in text for c in "&*!<")
+    walker = _Walker(loaded, strict)
+    data = walker.value(node, 0)
     if not loaded.problems:
         loaded.data = data
     return loaded
+
+
+def _index(text: str, positions: dict[Path_, Position], keys: dict[Path_, Position]) -> None:
+    """Record the position of every value and key of a text that has loaded once already."""
+    try:
+        root = _compose(text)
+    except (yaml.YAMLError, RecursionError):
+        return
+    stack: list[tuple[yaml.Node, Path_]] = [(root, ())] if root is not None else []
+    seen: set[int] = set()
+    while stack:
+        node, path = stack.pop()
+        positions.setdefault(path, _mark(node))
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    child = (*path, key_node.value)
+                    keys.setdefault(child, _mark(key_node))
+                    stack.append((value_node, child))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, (*path, i)) for i, item in enumerate(node.value))
 
 
 def _mark(node: yaml.Node) -> Position:
@@ -157,41 +201,34 @@ def _syntax_problem(err: yaml.MarkedYAMLError, display: str) -> Problem:
 
 
 class _Walker:
-    """Turns composed nodes into values, recording positions and refusing what records never need."""
+    """Turns composed nodes into values, refusing what records never need."""
 
-    def __init__(self, loaded: Loaded) -> None:
+    def __init__(self, loaded: Loaded, strict: bool) -> None:
         self.loaded = loaded
+        self.strict = strict
         self.seen: set[int] = set()
 
-    def fail(
-        self, node: yaml.Node, code: str, message: str, hint: str | None = None, at: Position | None = None
-    ) -> None:
-        line, col = at or _mark(node)
+    def fail(self, node: yaml.Node, code: str, message: str, hint: str | None = None) -> None:
+        line, col = _mark(node)
         self.loaded.problems.append(Problem(self.loaded.path, line, col, code, message, hint))
 
-    def value(self, node: yaml.Node, path: Path_, depth: int) -> Any:
-        if id(node) in self.seen:
-            # The alias shares its anchor's node, so point at the key that uses it.
-            at = self.loaded.key_positions.get(path)
-            self.fail(node, "yaml-alias", "aliases (*name) are not allowed", "write the value out in full", at)
-            return None
-        self.seen.add(id(node))
-        self.loaded.positions[path] = _mark(node)
+    def value(self, node: yaml.Node, depth: int) -> Any:
+        if self.strict:
+            if id(node) in self.seen:
+                self.fail(node, "yaml-alias", "aliases (*name) are not allowed", "write the value out in full")
+                return None
+            self.seen.add(id(node))
+            if node.tag not in _ALLOWED_TAGS and node.tag != _PLAIN:
+                tag = node.tag.replace(_CORE, "!!")
+                self.fail(node, "yaml-tag", f"the tag {tag} is not allowed", "remove the tag; records use plain values")
+                return None
         if depth > MAX_DEPTH:
             self.fail(node, "too-deep", f"values are nested more than {MAX_DEPTH} levels deep")
             return None
-        if node.tag not in _ALLOWED_TAGS and node.tag != _PLAIN:
-            self.fail(
-                node,
-                "yaml-tag",
-                f"the tag {node.tag.replace(_CORE, '!!')} is not allowed",
-                "remove the tag; records use plain values",
-            )
-            return None
         if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, path, depth)
+            return self.mapping(node, depth)
         if isinstance(node, yaml.SequenceNode):
-            return [self.value(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+            return [self.value(item, depth + 1) for item in node.value]
         return self.scalar(node)
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
@@ -207,14 +244,15 @@ class _Walker:
             self.fail(node, "yaml-tag", f"{node.value!r} is not a valid {node.tag.replace(_CORE, '!!')}")
         return value
 
-    def mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
+    def mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
+        first: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             key = self.key(key_node)
             if key is None:
                 continue
             if key in out:
-                line, col = self.loaded.key_positions[(*path, key)]
+                line, col = _mark(first[key])
                 self.fail(
                     key_node,
                     "duplicate-key",
@@ -222,21 +260,29 @@ class _Walker:
                     "keep one of them",
                 )
                 continue
-            self.loaded.key_positions[(*path, key)] = _mark(key_node)
-            out[key] = self.value(value_node, (*path, key), depth + 1)
+            first[key] = key_node
+            if self.strict and id(value_node) in self.seen:
+                # An alias shares its anchor's node: point at the key that uses it.
+                self.fail(key_node, "yaml-alias", "aliases (*name) are not allowed", "write the value out in full")
+                out[key] = None
+                continue
+            out[key] = self.value(value_node, depth + 1)
         return out
 
     def key(self, node: yaml.Node) -> str | None:
         if not isinstance(node, yaml.ScalarNode):
             self.fail(node, "key-type", "a mapping key must be a plain string, not a mapping or list")
             return None
-        if node.tag == _PLAIN and node.value == "<<":
-            self.fail(node, "yaml-alias", "merge keys (<<) are not allowed", "write the fields out in full")
-            return None
-        if node.tag not in (_PLAIN, f"{_CORE}str"):
+        if node.tag == _PLAIN:
+            if node.value == "<<":
+                self.fail(node, "yaml-alias", "merge keys (<<) are not allowed", "write the fields out in full")
+                return None
+            value = core_scalar(node.value)
+        elif node.tag == f"{_CORE}str":
+            value = node.value
+        else:
             self.fail(node, "yaml-tag", f"the tag {node.tag.replace(_CORE, '!!')} is not allowed on a key")
             return None
-        value = node.value if node.tag != _PLAIN else core_scalar(node.value)
         if not isinstance(value, str):
             self.fail(
                 node, "key-type", f"the key {node.value!r} is read as {type(value).__name__}, not a string", "quote it"

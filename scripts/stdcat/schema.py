@@ -68,7 +68,7 @@ def _explain(error: jsonschema.ValidationError, loaded: Loaded) -> list[Problem]
     where = path[-1] if path else "the record"
     line, col = loaded.where(path)
 
-    def problem(code: str, message: str, hint: str | None = None, at: tuple[int, int] | None = None) -> Problem:
+    def positioned(code: str, message: str, hint: str | None = None, at: tuple[int, int] | None = None) -> Problem:
         ln, cl = at or (line, col)
         return Problem(loaded.path, ln, cl, code, message, hint)
 
@@ -76,7 +76,7 @@ def _explain(error: jsonschema.ValidationError, loaded: Loaded) -> list[Problem]
         allowed = sorted(error.schema.get("properties", {}))
         extras = [k for k in error.instance if k not in error.schema.get("properties", {})]
         return [
-            problem(
+            positioned(
                 "unknown-field",
                 f"unknown field '{key}'",
                 _did_you_mean(key, allowed, "fields"),
@@ -88,13 +88,13 @@ def _explain(error: jsonschema.ValidationError, loaded: Loaded) -> list[Problem]
         missing = error.message.split("'")[1] if "'" in error.message else str(error.validator_value)
         where_text = f"in '{where}'" if path else "in the record"
         return [
-            problem(
+            positioned(
                 "missing-field", f"missing required field '{missing}' {where_text}", _field_hint(error.schema, missing)
             )
         ]
     if keyword == "type":
         return [
-            problem(
+            positioned(
                 "type",
                 f"'{where}' must be {_type_name(error.validator_value)}, not {_describe(error.instance)}",
                 _type_hint(error),
@@ -105,7 +105,7 @@ def _explain(error: jsonschema.ValidationError, loaded: Loaded) -> list[Problem]
         shown = ", ".join(str(v) for v in allowed_values)
         close = difflib.get_close_matches(str(error.instance), [str(v) for v in allowed_values], n=1, cutoff=0.6)
         return [
-            problem(
+            positioned(
                 "enum",
                 f"'{where}' is {error.instance!r}, not one of: {shown}",
                 f"did you mean '{close[0]}'?" if close else None,
@@ -113,7 +113,7 @@ def _explain(error: jsonschema.ValidationError, loaded: Loaded) -> list[Problem]
         ]
     if keyword == "pattern":
         return [
-            problem(
+            positioned(
                 "pattern",
                 f"'{where}' is {error.instance!r}, which does not have the required form",
                 _english(error.schema),
@@ -121,17 +121,17 @@ def _explain(error: jsonschema.ValidationError, loaded: Loaded) -> list[Problem]
         ]
     if keyword == "format":
         return [
-            problem(
+            positioned(
                 "format",
                 f"'{where}' is {error.instance!r}, not a valid {error.validator_value}",
                 "a real date, written YYYY-MM-DD",
             )
         ]
     if keyword == "uniqueItems":
-        return [problem("schema", f"'{where}' lists a value more than once", "remove the repeats")]
+        return [positioned("schema", f"'{where}' lists a value more than once", "remove the repeats")]
     if keyword == "minLength":
-        return [problem("schema", f"'{where}' is empty", "write the text or remove the field")]
-    return [problem("schema", f"'{where}': {error.message}", _english(error.schema))]
+        return [positioned("schema", f"'{where}' is empty", "write the text or remove the field")]
+    return [positioned("schema", f"'{where}': {error.message}", _english(error.schema))]
 
 
 def _is_const_choice(error: jsonschema.ValidationError) -> bool:

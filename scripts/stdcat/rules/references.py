@@ -37,7 +37,7 @@ def _links(record: Record, ctx: Context, known: dict[str, str], by_kind: dict[st
             continue  # the target's file is already reported
         elif link.target not in known:
             what = " or ".join(allowed) if allowed else "record"
-            pool = [i for k in (allowed or known.values()) for i in by_kind.get(k, [])]
+            pool = [i for k in (allowed or sorted(set(known.values()))) for i in by_kind.get(k, [])]
             close = difflib.get_close_matches(link.target, pool, n=3, cutoff=0.5)
             hint = "close: " + ", ".join(f"'{c}'" for c in close) if close else None
             yield problem(record, link.path, "broken-ref", f"no {what} '{link.target}'", hint)
@@ -46,7 +46,7 @@ def _links(record: Record, ctx: Context, known: dict[str, str], by_kind: dict[st
                 record,
                 link.path,
                 "ref-kind",
-                f"'{link.target}' is a {known[link.target]}, but '{link.field}' takes a {' or '.join(allowed)}",
+                f"'{link.target}' is {_a(known[link.target])}, but '{link.field}' takes {_a(' or '.join(allowed))}",
             )
 
 
@@ -69,3 +69,7 @@ def _selector_ids(record: Record, known: dict[str, str]) -> Iterator[Problem]:
     for i, rid in enumerate(ids):
         if isinstance(rid, str) and rid not in known:
             yield problem(record, ("counts", "where", "id", i), "broken-ref", f"the selector names no record '{rid}'")
+
+
+def _a(kind: str) -> str:
+    return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"

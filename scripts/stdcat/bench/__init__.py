@@ -1,0 +1,1 @@
+"""The benchmark: synthetic catalogs of any size, and measurements against baselines."""
