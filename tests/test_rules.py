@@ -327,4 +327,6 @@ def test_two_problems_at_one_spot_are_both_reported(catalog_root) -> None:
     edit(catalog_root, PUB, "  published: '2024-06-01'\n", "")
     lines = problems(catalog_root)
     assert [c for *_, c in codes_at(lines)].count("status-number") == 2
-    assert any("needs its number" in line for line in lines) and any("needs its publication date" in line for line in lines)
+    assert any("needs its number" in line for line in lines) and any(
+        "needs its publication date" in line for line in lines
+    )

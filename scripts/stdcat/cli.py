@@ -64,6 +64,9 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")  # odd bytes in a file name must not crash a report
     args = parser().parse_args(argv)
     try:
         root = _explicit_root(args.root) if args.root else find_root(Path.cwd())

@@ -10,6 +10,7 @@ CODES: dict[str, str] = {
     # bytes and YAML
     "not-utf8": "The file is not UTF-8 text.",
     "control-char": "The file holds a control character.",
+    "symlink": "The record file is a symbolic link.",
     "file-too-large": "The file is larger than a record can be (1 MiB).",
     "empty-file": "The file holds no record.",
     "yaml-syntax": "The file is not valid YAML.",
