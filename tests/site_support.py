@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tests.conftest import MINIMAL, REPO, write
 
-SITE_FILES = ("docs", "overrides", "mkdocs.yml", "mkdocs.en.yml")
+SITE_FILES = ("docs", "overrides", "mkdocs.yml", "mkdocs.en.yml", "CONTRIBUTING.md", "scripts/stdcat/contributing_page.py")
 
 # Markup in record text must show as text and run nothing: each of these would act if it were not
 # escaped (a script, an event handler, Markdown emphasis and links, a Graphviz escape, an entity).
@@ -73,6 +73,7 @@ def site_root(dest: Path, catalog: Path = MINIMAL / "catalog", extra: dict[str, 
         if source.is_dir():
             shutil.copytree(source, dest / name)
         else:
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, dest / name)
     for relative, content in (extra or {}).items():
         write(dest, relative, content)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from stdcat.exports import FORMATS
+from stdcat.exports.command import FORMAT_NAMES
+from stdcat.exports.formats import FORMATS
 from stdcat.exports.json_data import authored
 from tests.conftest import REPO, run
 from tests.export_support import rich_catalog
@@ -67,3 +68,7 @@ def test_the_real_catalog_round_trips(tmp_path) -> None:
         for record in document["records"]:
             assert "_derived" in record and "_derived" not in authored(record)
     assert len(list((tmp_path / "data/records").glob("*.json"))) == index["count"]
+
+
+def test_the_parser_knows_every_format_without_importing_them() -> None:
+    assert tuple(FORMATS) == FORMAT_NAMES

@@ -127,3 +127,20 @@ def test_every_refusal_exits_1_without_traceback(catalog_root) -> None:
     code, out, err = run(catalog_root, "validate")
     assert code == 1
     assert "Traceback" not in out + err
+
+
+def test_a_link_is_not_a_record(catalog_root, tmp_path) -> None:
+    secret = write(tmp_path, "secret.yaml", "id: secret\nkind: term\n")
+    (catalog_root / "catalog/term/secret.yaml").symlink_to(secret)
+    assert codes_at(problems(catalog_root)) == [("catalog/term/secret.yaml", 1, 1, "symlink")]
+
+
+def test_a_file_name_that_is_not_utf8(catalog_root) -> None:
+    import os
+
+    name = os.fsencode(str(catalog_root / "catalog/term")) + b"/bad\xff.yaml"
+    with open(name, "wb") as handle:
+        handle.write(b"id: bad\nkind: term\n")
+    code, out, err = run(catalog_root, "validate")
+    assert code == 1
+    assert "Traceback" not in out + err and "internal error" not in err

@@ -320,3 +320,13 @@ def test_selector_field_and_value(catalog_root) -> None:
 def test_target_values(catalog_root, relative: str, old: str, new: str, expected: tuple) -> None:
     edit(catalog_root, relative, old, new)
     assert expected in codes_at(problems(catalog_root))
+
+
+def test_two_problems_at_one_spot_are_both_reported(catalog_root) -> None:
+    edit(catalog_root, PUB, "number: DB36/T 1234-2024\n", "")
+    edit(catalog_root, PUB, "  published: '2024-06-01'\n", "")
+    lines = problems(catalog_root)
+    assert [c for *_, c in codes_at(lines)].count("status-number") == 2
+    assert any("needs its number" in line for line in lines) and any(
+        "needs its publication date" in line for line in lines
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from stdcat.load import Loaded, Path_, Position
 
@@ -88,8 +88,7 @@ class Paragraph:
         return str(self.data.get("section", ""))
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     """A reference from one record's field to another record."""
 
     source: Record
@@ -98,18 +97,24 @@ class Link:
     target: str
 
 
+# Reference fields per kind, merged once.
+_FIELDS: dict[str, tuple[str, ...]] = {kind: (*COMMON_REFERENCES, *REFERENCES[kind]) for kind in REFERENCES}
+
+
 def references(record: Record) -> Iterator[Link]:
     """Every reference a record makes, with the path of the value that makes it."""
-    fields = {**COMMON_REFERENCES, **REFERENCES.get(record.kind, {})}
-    for field in fields:
-        value = record.data.get(field)
+    data = record.data
+    for field in _FIELDS.get(record.kind, ()):
+        value = data.get(field)
+        if value is None:
+            continue
         if isinstance(value, str):
             yield Link(record, field, (field,), value)
         elif isinstance(value, list):
             for i, item in enumerate(value):
                 if isinstance(item, str):
                     yield Link(record, field, (field, i), item)
-    source = record.data.get("source")
+    source = data.get("source")
     if isinstance(source, dict) and isinstance(source.get("document"), str):
         yield Link(record, "source.document", ("source", "document"), source["document"])
 
@@ -138,10 +143,10 @@ class Catalog:
                 self._children[parent].append(node)
         for group in self._children.values():
             group.sort(key=lambda r: (r.get("order", 0), r.id))
+        self.links: list[Link] = [link for record in self.records.values() for link in references(record)]
         self._referrers: dict[str, list[Link]] = defaultdict(list)
-        for record in self.records.values():
-            for link in references(record):
-                self._referrers[link.target].append(link)
+        for link in self.links:
+            self._referrers[link.target].append(link)
 
     def __len__(self) -> int:
         return len(self.records)

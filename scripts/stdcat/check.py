@@ -6,6 +6,7 @@ stops the others from being checked.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,12 +33,17 @@ class Result:
 
 def record_files(catalog_dir: Path) -> list[Path]:
     """Every record file under the catalog folder, in a stable order."""
-    files = [p for p in catalog_dir.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()]
+    files: list[Path] = []
+    for folder, _dirs, names in os.walk(catalog_dir):
+        files.extend(Path(folder, name) for name in names if name.endswith((".yaml", ".yml")))
     return sorted(files)
 
 
 def display_path(file: Path, root: Path) -> str:
     """The path as reports show it: relative to the repository root, with forward slashes."""
+    text, prefix = str(file), str(root) + os.sep
+    if text.startswith(prefix):
+        return text[len(prefix) :].replace(os.sep, "/")
     try:
         return file.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
@@ -46,6 +52,7 @@ def display_path(file: Path, root: Path) -> str:
 
 def check(root: Path, only: list[Path] | None = None, schemas: SchemaSet | None = None) -> Result:
     """Check the catalog under ``root``; with ``only``, report only problems of those files."""
+    root = root.resolve()
     schemas = schemas or SchemaSet.from_dir(root / "schema")
     files = record_files(root / "catalog")
     if only:

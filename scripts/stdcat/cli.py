@@ -11,7 +11,7 @@ import re
 import sys
 from pathlib import Path
 
-from stdcat import __version__, report
+from stdcat import __version__, fmt, migrate, report
 from stdcat.catalog import KINDS
 from stdcat.check import check
 from stdcat.derive import tally
@@ -58,10 +58,15 @@ def parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="print counts by kind, level, status and type")
     stats.add_argument("--format", choices=["text", "json"], default="text")
     export_command.add_parser(commands)
+    fmt.add_parser(commands)
+    migrate.add_parser(commands)
     return top
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")  # odd bytes in a file name must not crash a report
     args = parser().parse_args(argv)
     try:
         root = _explicit_root(args.root) if args.root else find_root(Path.cwd())
@@ -131,4 +136,19 @@ def run_stats(args: argparse.Namespace, root: Path) -> int:
     return 0
 
 
-COMMANDS = {"validate": run_validate, "new": run_new, "stats": run_stats, "export": export_command.run}
+def run_fmt(args: argparse.Namespace, root: Path) -> int:
+    return fmt.run(args, root, _expand(args.paths) if args.paths else None)
+
+
+def run_migrate(args: argparse.Namespace, root: Path) -> int:
+    return migrate.run(args, root, _expand(args.paths) if args.paths else None)
+
+
+COMMANDS = {
+    "validate": run_validate,
+    "new": run_new,
+    "stats": run_stats,
+    "export": export_command.run,
+    "fmt": run_fmt,
+    "migrate": run_migrate,
+}

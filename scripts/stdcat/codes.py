@@ -10,6 +10,7 @@ CODES: dict[str, str] = {
     # bytes and YAML
     "not-utf8": "The file is not UTF-8 text.",
     "control-char": "The file holds a control character.",
+    "symlink": "The record file is a symbolic link.",
     "file-too-large": "The file is larger than a record can be (1 MiB).",
     "empty-file": "The file holds no record.",
     "yaml-syntax": "The file is not valid YAML.",
@@ -51,4 +52,6 @@ CODES: dict[str, str] = {
     "duplicate-paragraph": "Two paragraphs have the same id.",
     "target-selector": "A target's selector names a field or value the counted kind does not have.",
     "target-value": "A target's value, comparator and uncertainty disagree.",
+    # layout (python -m stdcat fmt --check)
+    "not-canonical": "The file is not in the canonical layout that `python -m stdcat fmt` writes.",
 }

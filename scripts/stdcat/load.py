@@ -100,6 +100,9 @@ class Loaded:
 
 def load_file(file: Path, display: str) -> Loaded:
     """Read and load one record file; never raises on bad content."""
+    if file.is_symlink():
+        # A link could make the catalog read (and publish) any file of the machine.
+        return Loaded(display, problems=[Problem(display, 1, 1, "symlink", "record files are plain files, not links")])
     try:
         raw = file.read_bytes()
     except OSError as err:

@@ -12,14 +12,15 @@ WARNING = "warning"
 class Problem:
     """One finding, positioned at a 1-based line and column of a file.
 
-    Problems sort by file, then position, so reports read top to bottom.
+    Problems sort by file, then position, so reports read top to bottom; two problems are the
+    same only when they say the same thing at the same spot.
     """
 
     path: str
     line: int
     col: int
     code: str
-    message: str = field(compare=False)
+    message: str
     hint: str | None = field(default=None, compare=False)
     severity: str = field(default=ERROR, compare=False)
 

@@ -7,48 +7,41 @@ which we write our own message per keyword.
 
 from __future__ import annotations
 
-import difflib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import jsonschema_rs
-from referencing import Registry, Resource
 
 from stdcat.catalog import KINDS
 from stdcat.load import Loaded
 from stdcat.problem import Problem
+from stdcat.suggest import close_matches
 
 BASE = "https://jx-dual-carbon.github.io/catalog/schema/"
 
 
 @dataclass
 class SchemaSet:
-    """Every kind's schema, compiled once."""
+    """Every kind's schema, compiled once (the detailed validators only when first needed)."""
 
     schemas: dict[str, dict[str, Any]]
     defs: dict[str, Any]
     _fast: dict[str, Any]
-    _full: dict[str, jsonschema.Draft202012Validator]
+    _full: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_dir(cls, folder: Path) -> SchemaSet:
         """Load ``<kind>.schema.json`` and ``defs.schema.json`` from ``folder``."""
         documents = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.schema.json"))}
-        registry: Registry = Registry().with_resources(
-            (doc["$id"], Resource.from_contents(doc)) for doc in documents.values()
-        )
-        fast_registry = jsonschema_rs.Registry([(doc["$id"], doc) for doc in documents.values()])
-        schemas, fast, full = {}, {}, {}
-        checker = jsonschema.Draft202012Validator.FORMAT_CHECKER
-        for kind in KINDS:
-            schema = documents[f"{kind}.schema.json"]
-            schemas[kind] = schema
-            fast[kind] = jsonschema_rs.Draft202012Validator(schema, registry=fast_registry, validate_formats=True)
-            full[kind] = jsonschema.Draft202012Validator(schema, registry=registry, format_checker=checker)
-        return cls(schemas, documents["defs.schema.json"], fast, full)
+        registry = jsonschema_rs.Registry([(doc["$id"], doc) for doc in documents.values()])
+        schemas = {kind: documents[f"{kind}.schema.json"] for kind in KINDS}
+        fast = {
+            kind: jsonschema_rs.Draft202012Validator(schema, registry=registry, validate_formats=True)
+            for kind, schema in schemas.items()
+        }
+        return cls(schemas, documents["defs.schema.json"], fast)
 
     def problems(self, kind: str, loaded: Loaded) -> list[Problem]:
         """Every schema problem of one record, positioned in its file."""
@@ -56,12 +49,25 @@ class SchemaSet:
         if self._fast[kind].is_valid(data):
             return []
         problems: list[Problem] = []
-        for error in self._full[kind].iter_errors(data):
+        for error in self._detailed(kind).iter_errors(data):
             problems.extend(_explain(error, loaded))
         return problems
 
+    def _detailed(self, kind: str) -> Any:
+        """The reference validator, whose errors carry the paths and keywords our messages need."""
+        if not self._full:
+            import jsonschema
+            from referencing import Registry, Resource
 
-def _explain(error: jsonschema.ValidationError, loaded: Loaded) -> list[Problem]:
+            documents = [*self.schemas.values(), self.defs]
+            registry: Registry = Registry().with_resources((d["$id"], Resource.from_contents(d)) for d in documents)
+            checker = jsonschema.Draft202012Validator.FORMAT_CHECKER
+            for name, schema in self.schemas.items():
+                self._full[name] = jsonschema.Draft202012Validator(schema, registry=registry, format_checker=checker)
+        return self._full[kind]
+
+
+def _explain(error: Any, loaded: Loaded) -> list[Problem]:
     """One jsonschema error as one or more problems, with our own wording."""
     path = tuple(error.absolute_path)
     keyword = error.validator
@@ -103,7 +109,7 @@ def _explain(error: jsonschema.ValidationError, loaded: Loaded) -> list[Problem]
     if keyword in ("enum", "const") or _is_const_choice(error):
         allowed_values = _choices(error)
         shown = ", ".join(str(v) for v in allowed_values)
-        close = difflib.get_close_matches(str(error.instance), [str(v) for v in allowed_values], n=1, cutoff=0.6)
+        close = close_matches(str(error.instance), [str(v) for v in allowed_values], n=1)
         return [
             positioned(
                 "enum",
@@ -134,12 +140,12 @@ def _explain(error: jsonschema.ValidationError, loaded: Loaded) -> list[Problem]
     return [positioned("schema", f"'{where}': {error.message}", _english(error.schema))]
 
 
-def _is_const_choice(error: jsonschema.ValidationError) -> bool:
+def _is_const_choice(error: Any) -> bool:
     options = error.validator_value if error.validator == "oneOf" else None
     return isinstance(options, list) and bool(options) and all(isinstance(o, dict) and "const" in o for o in options)
 
 
-def _choices(error: jsonschema.ValidationError) -> list[Any]:
+def _choices(error: Any) -> list[Any]:
     if error.validator == "oneOf":
         return [o["const"] for o in error.validator_value]
     if error.validator == "const":
@@ -148,7 +154,7 @@ def _choices(error: jsonschema.ValidationError) -> list[Any]:
 
 
 def _did_you_mean(value: str, allowed: list[str], what: str) -> str:
-    close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.6)
+    close = close_matches(value, allowed, n=1)
     if close:
         return f"did you mean '{close[0]}'?"
     return f"allowed {what}: {', '.join(allowed)}"
@@ -196,7 +202,7 @@ def _describe(value: Any) -> str:
     return f"the text {value!r}"
 
 
-def _type_hint(error: jsonschema.ValidationError) -> str | None:
+def _type_hint(error: Any) -> str | None:
     expected, value = error.validator_value, error.instance
     if expected == "string" and isinstance(value, (int, float, bool)):
         return "put the value in quotes"

@@ -8,16 +8,26 @@ or a second record anywhere with ``id: pv-modules`` (duplicate-id).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import PurePosixPath
+from typing import NamedTuple
 
+from stdcat.catalog import Record
 from stdcat.problem import Problem
 from stdcat.rules.base import Context, problem
 
 
+class _File(NamedTuple):
+    name: str
+    stem: str
+    suffix: str
+    folder: str
+
+
 def check(ctx: Context) -> Iterator[Problem]:
-    first: dict[str, tuple[str, int]] = {}
+    first: dict[str, tuple[Record, tuple[str | int, ...]]] = {}
     for record in ctx.everything:
-        file = PurePosixPath(record.path)
+        folder, _, name = record.path.rpartition("/")
+        stem, dot, suffix = name.rpartition(".")
+        file = _File(name, stem, f"{dot}{suffix}", folder.rpartition("/")[2])
         if file.suffix != ".yaml":
             yield problem(
                 record, ("id",), "file-name", f"the file ends in '{file.suffix}'", "record files end in .yaml"
@@ -30,12 +40,12 @@ def check(ctx: Context) -> Iterator[Problem]:
                 f"id '{record.id}' differs from the file name '{file.name}'",
                 f"rename the file to '{record.id}.yaml' or change the id",
             )
-        if file.parent.name != record.kind:
+        if file.folder != record.kind:
             yield problem(
                 record,
                 ("kind",),
                 "kind-folder",
-                f"a {record.kind} record in the folder '{file.parent.name}/'",
+                f"a {record.kind} record in the folder '{file.folder}/'",
                 f"move it to catalog/{record.kind}/",
             )
         for path, name in [(("id",), record.id)] + [
@@ -44,7 +54,8 @@ def check(ctx: Context) -> Iterator[Problem]:
             if not isinstance(name, str):
                 continue
             if name in first:
-                other, line = first[name]
-                yield problem(record, path, "duplicate-id", f"the id '{name}' is already used by {other}:{line}")
+                other, other_path = first[name]
+                line = other.where(*other_path)[0]  # positions are indexed only when needed
+                yield problem(record, path, "duplicate-id", f"the id '{name}' is already used by {other.path}:{line}")
             else:
-                first[name] = (record.path, record.where(*path)[0])
+                first[name] = (record, path)

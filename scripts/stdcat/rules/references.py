@@ -8,12 +8,12 @@ sheng-nengyuan-ju`` (ref-kind: an organization is not a framework node), ``relat
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
-from stdcat.catalog import COMMON_REFERENCES, REFERENCES, Record, references
+from stdcat.catalog import COMMON_REFERENCES, REFERENCES, Link, Record
 from stdcat.problem import Problem
 from stdcat.rules.base import Context, problem
+from stdcat.suggest import close_hint
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -21,33 +21,29 @@ def check(ctx: Context) -> Iterator[Problem]:
     by_kind: dict[str, list[str]] = {}
     for rid, kind in known.items():
         by_kind.setdefault(kind, []).append(rid)
+    for link in ctx.catalog.links:
+        yield from _link(link, ctx, known, by_kind)
     for record in ctx.catalog.records.values():
-        yield from _links(record, ctx, known, by_kind)
         yield from _paragraph(record, ctx)
         yield from _selector_ids(record, known)
 
 
-def _links(record: Record, ctx: Context, known: dict[str, str], by_kind: dict[str, list[str]]) -> Iterator[Problem]:
-    allowed_by_field = {**COMMON_REFERENCES, **REFERENCES.get(record.kind, {}), "source.document": ("document",)}
-    for link in references(record):
-        allowed = allowed_by_field.get(link.field)
-        if link.target == record.id:
-            yield problem(record, link.path, "self-ref", f"'{link.field}' names the record itself")
-        elif link.target in ctx.unknown_kind_ids:
-            continue  # the target's file is already reported
-        elif link.target not in known:
-            what = " or ".join(allowed) if allowed else "record"
-            pool = [i for k in (allowed or sorted(set(known.values()))) for i in by_kind.get(k, [])]
-            close = difflib.get_close_matches(link.target, pool, n=3, cutoff=0.5)
-            hint = "close: " + ", ".join(f"'{c}'" for c in close) if close else None
-            yield problem(record, link.path, "broken-ref", f"no {what} '{link.target}'", hint)
-        elif allowed and known[link.target] not in allowed:
-            yield problem(
-                record,
-                link.path,
-                "ref-kind",
-                f"'{link.target}' is {_a(known[link.target])}, but '{link.field}' takes {_a(' or '.join(allowed))}",
-            )
+def _link(link: Link, ctx: Context, known: dict[str, str], by_kind: dict[str, list[str]]) -> Iterator[Problem]:
+    record = link.source
+    fields = {**COMMON_REFERENCES, **REFERENCES.get(record.kind, {}), "source.document": ("document",)}
+    allowed = fields.get(link.field)
+    if link.target in ctx.unknown_kind_ids:
+        return  # the target's file is already reported
+    if link.target == record.id:
+        yield problem(record, link.path, "self-ref", f"'{link.field}' names the record itself")
+    elif link.target not in known:
+        what = " or ".join(allowed) if allowed else "record"
+        pool = [i for k in (allowed or sorted(set(known.values()))) for i in by_kind.get(k, [])]
+        yield problem(record, link.path, "broken-ref", f"no {what} '{link.target}'", close_hint(link.target, pool))
+    elif allowed and known[link.target] not in allowed:
+        kinds = " or ".join(allowed)
+        message = f"'{link.target}' is {_a(known[link.target])}, but '{link.field}' takes {_a(kinds)}"
+        yield problem(record, link.path, "ref-kind", message)
 
 
 def _paragraph(record: Record, ctx: Context) -> Iterator[Problem]:
@@ -56,8 +52,7 @@ def _paragraph(record: Record, ctx: Context) -> Iterator[Problem]:
         return
     pid = source["paragraph"]
     if pid not in ctx.catalog.paragraphs:
-        close = difflib.get_close_matches(pid, list(ctx.catalog.paragraphs), n=3, cutoff=0.6)
-        hint = "close: " + ", ".join(f"'{c}'" for c in close) if close else None
+        hint = close_hint(pid, ctx.catalog.paragraphs)
         yield problem(record, ("source", "paragraph"), "broken-ref", f"no paragraph '{pid}' in any document text", hint)
 
 

@@ -9,13 +9,13 @@ value outside its range (target-value).
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from typing import Any
 
 from stdcat.catalog import Record
 from stdcat.problem import Problem
 from stdcat.rules.base import Context, problem
+from stdcat.suggest import close_matches
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -65,7 +65,7 @@ def _selector(ctx: Context, target: Record, counts: dict) -> Iterator[Problem]:
     properties = schema.get("properties", {})
     for field, values in (counts.get("where") or {}).items():
         if field not in properties:
-            close = difflib.get_close_matches(field, list(properties), n=1)
+            close = close_matches(field, properties, n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"fields of {kind}: {', '.join(properties)}"
             yield problem(
                 target,
