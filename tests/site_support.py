@@ -12,7 +12,14 @@ from pathlib import Path
 
 from tests.conftest import MINIMAL, REPO, write
 
-SITE_FILES = ("docs", "overrides", "mkdocs.yml", "mkdocs.en.yml", "CONTRIBUTING.md", "scripts/stdcat/contributing_page.py")
+SITE_FILES = (
+    "docs",
+    "overrides",
+    "mkdocs.yml",
+    "mkdocs.en.yml",
+    "CONTRIBUTING.md",
+    "scripts/stdcat/contributing_page.py",
+)
 
 # Markup in record text must show as text and run nothing: each of these would act if it were not
 # escaped (a script, an event handler, Markdown emphasis and links, a Graphviz escape, an entity).

@@ -26,7 +26,7 @@ def make_context(root: Path, lang: str) -> pages.Context:
     result = check(root)
     assert result.ok, "\n".join(p.text() for p in result.problems)
     defs = json.loads((root / "schema" / "defs.schema.json").read_text(encoding="utf-8"))
-    return pages.context(result.catalog, lang, defs, root / FRAGMENTS, repo_url=REPO_URL)
+    return pages.context(result.catalog, lang, defs, root / FRAGMENTS, repo_url=REPO_URL, root=root)
 
 
 @pytest.fixture(scope="module", params=["zh", "en"])

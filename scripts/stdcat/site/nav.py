@@ -40,6 +40,7 @@ NAV: list[Entry] = [
             (("关于本目录", "About this catalog"), "about.md"),
             (("参与贡献", "How to contribute"), "contributing/index.md"),
             (("内容编写规范", "Content guide"), "contributing/content-guide.md"),
+            (("数据模式", "Schema reference"), "reference/schema/index.md"),
         ],
     ),
 ]

@@ -87,12 +87,21 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
             defs,
             self.root / FRAGMENTS,
             repo_url=config.repo_url or "",
+            site_url=self._base_site_url(config),
+            root=self.root,
             directory_urls=config.use_directory_urls,
         )
         self.ctx.branch = self.config.branch
 
+    def _base_site_url(self, config: MkDocsConfig) -> str:
+        """The site URL of the default language (the schemas' $id live under it)."""
+        here = self.config.languages.get(self.config.lang, "")
+        url = config.site_url or ""
+        return url[: -len(here)] if here and url.endswith(here) else url
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        assert self.ctx is not None
+        if self.ctx is None:  # the build did not run on_pre_build (a test calling on_files alone)
+            return files
         self.edit_urls = {}
         self.generated = set()
         self._pick_language(files, config)
@@ -123,7 +132,8 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
             self.edit_urls[base] = self.ctx.edit_url(f"{docs}/{file.src_uri}") if self.ctx else None
 
     def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
-        assert self.ctx is not None
+        if self.ctx is None:
+            return markdown
         src_uri = page.file.src_uri
         if src_uri in self.edit_urls:
             page.edit_url = self.edit_urls[src_uri]

@@ -13,7 +13,7 @@ from stdcat.catalog import Catalog
 from stdcat.diagram import Drawings
 from stdcat.site.i18n import Labels
 from stdcat.site.links import Linker
-from stdcat.site.pages import framework, lists, organizations, plan, records, tags
+from stdcat.site.pages import framework, lists, organizations, plan, records, reference, tags
 from stdcat.site.pages.base import Context, Page
 from stdcat.site.render import Renderer
 
@@ -27,6 +27,8 @@ def context(
     templates: Path,
     *,
     repo_url: str = "",
+    site_url: str = "",
+    root: Path | None = None,
     directory_urls: bool = True,
     drawings: Drawings | None = None,
 ) -> Context:
@@ -39,6 +41,8 @@ def context(
         render=Renderer(templates, lang),
         drawings=drawings or Drawings(catalog, lang),
         repo_url=repo_url,
+        site_url=site_url,
+        root=root,
     )
 
 
@@ -50,5 +54,6 @@ def generate(ctx: Context) -> list[Page]:
         *lists.pages(ctx),
         *organizations.pages(ctx),
         *plan.pages(ctx),
+        *reference.pages(ctx),
         tags.page(ctx),
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from stdcat.catalog import Catalog, Record
@@ -44,6 +45,8 @@ class Context:
     render: Callable[..., str]
     drawings: Drawings
     repo_url: str = ""
+    site_url: str = ""
+    root: Path | None = None  # the repository root, for pages made from its files (the schemas)
     branch: str = "main"
     svgs: dict[str, str] = field(default_factory=dict)  # page src_uri → its diagram, see framework.diagram
     _cache: dict[str, Any] = field(default_factory=dict)
