@@ -87,16 +87,16 @@ def site_root(dest: Path, catalog: Path = MINIMAL / "catalog", extra: dict[str, 
     return dest
 
 
-def mkdocs(root: Path, config: str, site_dir: Path, site_url: str) -> subprocess.Popen[str]:
+def mkdocs(root: Path, config: str, site_dir: Path, site_url: str, offline: bool = False) -> subprocess.Popen[str]:
     """Start ``mkdocs build --strict`` of one configuration (output on the process's stdout)."""
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true" if offline else "false"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site_dir)]
     return subprocess.Popen(
         command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8"
     )
 
 
-def build_both(root: Path, site_dir: Path, site_url: str) -> dict[str, tuple[int, str]]:
+def build_both(root: Path, site_dir: Path, site_url: str, offline: bool = False) -> dict[str, tuple[int, str]]:
     """Build the Chinese site into ``site_dir`` and the English one into ``site_dir/en``, in parallel.
 
     Returns each language's exit status and log. The English site is built aside and moved into
@@ -104,8 +104,8 @@ def build_both(root: Path, site_dir: Path, site_url: str) -> dict[str, tuple[int
     """
     aside = site_dir.parent / f"{site_dir.name}-en"
     runs = {
-        "zh": mkdocs(root, "mkdocs.yml", site_dir, site_url),
-        "en": mkdocs(root, "mkdocs.en.yml", aside, site_url),
+        "zh": mkdocs(root, "mkdocs.yml", site_dir, site_url, offline),
+        "en": mkdocs(root, "mkdocs.en.yml", aside, site_url, offline),
     }
     results = {}
     for lang, process in runs.items():

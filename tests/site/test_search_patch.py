@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import material
@@ -40,3 +41,17 @@ def test_patch_site_patches_once(tmp_path):
     once = target.read_text(encoding="utf-8")
     assert search_patch.patch_site(tmp_path) == [], "a second run (dirty rebuild) leaves it alone"
     assert target.read_text(encoding="utf-8") == once
+
+
+def test_compact_index_keeps_the_data_and_drops_the_escapes(tmp_path):
+    index = tmp_path / "search" / "search_index.json"
+    index.parent.mkdir()
+    data = {
+        "config": {"separator": "[\\s\\u200b]+"},
+        "docs": [{"location": "", "title": "光伏\u200b发电", "text": "<b>"}],
+    }
+    index.write_text(json.dumps(data), encoding="utf-8")
+    search_patch.compact_index(tmp_path)
+    text = index.read_text(encoding="utf-8")
+    assert json.loads(text) == data
+    assert "光伏" in text and "\\u5149" not in text

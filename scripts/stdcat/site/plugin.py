@@ -40,6 +40,7 @@ from stdcat.site.render import FRAGMENTS
 
 log = get_plugin_logger(__name__)
 NAMES = {"zh": "中文", "en": "English"}
+IFRAME_WORKER = "assets/vendor/iframe-worker/shim.js"
 
 
 class StdcatPlugin(BasePlugin[StdcatConfig]):
@@ -71,6 +72,10 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
         if config.nav is None:
             config.nav = nav.nav(lang)
         config.watch.extend(str(self.root / folder) for folder in ("catalog", "schema"))
+        offline = config.plugins.get("material/offline")
+        if offline is not None and offline.config.enabled:
+            # Material's offline plugin would load this shim from a CDN; ours is vendored.
+            config.extra["polyfills"] = [*config.extra.get("polyfills", []), IFRAME_WORKER]
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -151,6 +156,7 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         for problem in search_patch.patch_site(Path(config.site_dir)):
             log.warning(problem)
+        search_patch.compact_index(Path(config.site_dir))
         if self.command != "serve":
             return
         for other in self.config.serve_with:

@@ -20,6 +20,7 @@ new Material release changes the function, ``patch`` finds no match and the buil
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -65,3 +66,15 @@ def patch_site(site_dir: Path) -> list[str]:
             continue
         worker.write_text(patched, encoding="utf-8")
     return problems
+
+
+def compact_index(site_dir: Path) -> None:
+    """Write the search index with Chinese as UTF-8 instead of ``\\uXXXX`` escapes.
+
+    Material's search plugin escapes every non-ASCII character (six bytes for each Chinese one):
+    the same index is about 40 % smaller raw and 10 % smaller gzipped, and every page loads it.
+    """
+    index = site_dir / "search" / "search_index.json"
+    if index.is_file():
+        data = json.loads(index.read_text(encoding="utf-8"))
+        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,0 +1,47 @@
+"""The offline copy (``./dev offline``) works from file://: links, the diagram, search, the switch.
+
+Built from the small fixture catalog, so that it costs seconds; the same templates and plugin as the
+published site.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, expect
+
+from tests.site_support import MINIMAL_XSS, build_both, site_root, warnings
+
+
+@pytest.fixture(scope="module")
+def offline(tmp_path_factory: pytest.TempPathFactory):
+    base = tmp_path_factory.mktemp("offline")
+    root = site_root(base / "repo", extra={"catalog/standard/xss-probe.yaml": MINIMAL_XSS})
+    logs = build_both(root, base / "site", "https://example.org/catalog/", offline=True)
+    for lang, (code, log) in logs.items():
+        assert code == 0 and not warnings(log), f"{lang}:\n{log}"
+    return base / "site"
+
+
+def test_offline_copy_works_from_files(browser: Browser, offline):
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: m.type == "error" and problems.append(m.text))
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.on("request", lambda r: r.url.startswith("file:") or problems.append(f"not a file: {r.url}"))
+    page.goto((offline / "index.html").as_uri())
+    assert (offline / "search" / "search_index.js").is_file()
+    page.locator("#fw-pv a").click()
+    expect(page).to_have_url((offline / "framework" / "pv.html").as_uri())
+    box = page.locator(".md-search__input")
+    box.click()
+    box.fill("光伏")
+    first = page.locator(".md-search-result__item a").first
+    expect(first).to_be_visible()
+    first.click()
+    expect(page.locator(".md-content__inner h1")).to_contain_text("光伏")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('.md-select__link[hreflang="en"]').click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    assert page.url.startswith((offline / "en").as_uri())
+    page.close()
+    assert problems == []
