@@ -163,6 +163,8 @@ def test_lost_target_digit_is_shown_not_guessed(generated):
     assert "width: 50%" in html, "the known target (1 of 2 local standards published) has a bar"
     lost = to_html(body(by_uri["target/lost-digit.md"]))
     assert "stdcat-progress__bar" not in lost, "no bar without a number to measure against"
+    local = " ".join(parse(to_html(body(by_uri["target/local-standards.md"]))).text)
+    assert ("标准；层级: 地方标准" in local) or ("Standard; Level: Local standard" in local), "what counts is said"
 
 
 def test_glossary_anchors_terms(generated):
