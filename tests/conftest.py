@@ -37,6 +37,14 @@ def write(root: Path, relative: str, content: str | bytes) -> Path:
     return path
 
 
+def edit(root: Path, relative: str, old: str, new: str) -> None:
+    """Replace the first ``old`` with ``new`` in one file of the catalog (which must hold ``old``)."""
+    path = root / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {relative}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def run(root: Path, *args: str) -> tuple[int, str, str]:
     """Run ``python -m stdcat --root ROOT ARGS`` in this process; return (exit, stdout, stderr)."""
     out, err = io.StringIO(), io.StringIO()

@@ -7,18 +7,11 @@ from pathlib import Path
 import pytest
 
 from stdcat.rules.numbers import classify
-from tests.conftest import codes_at, problems, run, write
+from tests.conftest import codes_at, edit, problems, run, write
 
 PV = "catalog/standard/pv-modules.yaml"
 PUB = "catalog/standard/pv-published.yaml"
 TEXT = "catalog/text/plan-text.yaml"
-
-
-def edit(root: Path, relative: str, old: str, new: str) -> None:
-    path = root / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {relative}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def only(root: Path) -> tuple[str, int, int, str]:

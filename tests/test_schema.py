@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from tests.conftest import codes_at, problems
+from tests.conftest import codes_at, edit, problems
 
 STANDARD = "catalog/standard/pv-modules.yaml"
-
-
-def edit(root: Path, relative: str, old: str, new: str) -> None:
-    path = root / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {relative}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_unknown_field_points_at_the_key_with_a_suggestion(catalog_root) -> None:
