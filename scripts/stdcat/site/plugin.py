@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 from stdcat.check import check
 from stdcat.problem import ERROR
-from stdcat.site import nav, pages, search_patch
+from stdcat.site import nav, pages, search, search_patch
 from stdcat.site.config import StdcatConfig
 from stdcat.site.i18n import LANGS
 from stdcat.site.pages import blocks
@@ -52,6 +52,7 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
         self.ctx: pages.Context | None = None
         self.edit_urls: dict[str, str | None] = {}
         self.generated: set[str] = set()
+        self.offline = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -73,9 +74,12 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
             config.nav = nav.nav(lang)
         config.watch.extend(str(self.root / folder) for folder in ("catalog", "schema"))
         offline = config.plugins.get("material/offline")
-        if offline is not None and offline.config.enabled:
+        self.offline = offline is not None and offline.config.enabled
+        if self.offline:
             # Material's offline plugin would load this shim from a CDN; ours is vendored.
             config.extra["polyfills"] = [*config.extra.get("polyfills", []), IFRAME_WORKER]
+        elif (lunr := config.plugins.get("material/search")) is not None:
+            search.quiet_lunr(lunr)  # Pagefind answers the search box (see search.py)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -154,9 +158,17 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
         return output.replace(SVG_MARKER, svg, 1) if svg else output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        for problem in search_patch.patch_site(Path(config.site_dir)):
+        site_dir = Path(config.site_dir)
+        problems: list[str] = []
+        if self.offline:  # file:// cannot fetch Pagefind's chunks: Material's lunr search, patched
+            problems = search_patch.patch_site(site_dir)
+            search_patch.compact_index(site_dir)
+        elif config.plugins.get("material/search") is not None:
+            others = [f.strip("/") for lang, f in self.config.languages.items() if f and lang != self.config.lang]
+            search.index(site_dir, others)
+            problems = search.install_worker(site_dir)
+        for problem in problems:
             log.warning(problem)
-        search_patch.compact_index(Path(config.site_dir))
         if self.command != "serve":
             return
         for other in self.config.serve_with:
