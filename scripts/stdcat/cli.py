@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from stdcat import __version__, fmt, migrate, report
+from stdcat.bench import command as bench_command
 from stdcat.catalog import KINDS
 from stdcat.check import check
 from stdcat.derive import tally
@@ -60,6 +61,7 @@ def parser() -> argparse.ArgumentParser:
     export_command.add_parser(commands)
     fmt.add_parser(commands)
     migrate.add_parser(commands)
+    bench_command.add_parser(commands)
     return top
 
 
@@ -151,4 +153,5 @@ COMMANDS = {
     "export": export_command.run,
     "fmt": run_fmt,
     "migrate": run_migrate,
+    "bench": bench_command.run,
 }

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import posixpath
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
 from mkdocs.commands.build import build
@@ -31,12 +32,13 @@ from mkdocs.structure.pages import Page as MkPage
 
 from stdcat.check import check
 from stdcat.problem import ERROR
-from stdcat.site import nav, pages, search, search_patch
+from stdcat.site import nav, pages, rawhtml, search, search_patch
 from stdcat.site.config import StdcatConfig
 from stdcat.site.i18n import LANGS
 from stdcat.site.pages import blocks
 from stdcat.site.pages.base import SVG_MARKER
 from stdcat.site.render import FRAGMENTS
+from stdcat.site.shared import SharedParts
 
 log = get_plugin_logger(__name__)
 NAMES = {"zh": "中文", "en": "English"}
@@ -53,6 +55,9 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
         self.edit_urls: dict[str, str | None] = {}
         self.generated: set[str] = set()
         self.offline = False
+        self.stashed: dict[str, list[str]] = {}  # page src_uri → its HTML set aside from Markdown
+        self.outside_nav: set[str] = set()  # generated pages outside the navigation (see shared.py)
+        self.shared = SharedParts()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -113,6 +118,7 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
             return files
         self.edit_urls = {}
         self.generated = set()
+        self.outside_nav = set()
         self._pick_language(files, config)
         for page in pages.generate(self.ctx):
             if files.get_file_from_path(page.src_uri) is not None:
@@ -121,6 +127,8 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
             self.generated.add(page.src_uri)
+            if not page.in_nav:
+                self.outside_nav.add(page.src_uri)
             self.edit_urls[page.src_uri] = self.ctx.edit_url(page.edit_path) if page.edit_path else None
         return files
 
@@ -146,12 +154,25 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
         src_uri = page.file.src_uri
         if src_uri in self.edit_urls:
             page.edit_url = self.edit_urls[src_uri]
-        if src_uri in self.generated:
-            return markdown
-        markdown, unknown = blocks.expand(self.ctx, src_uri, markdown)
-        for name in unknown:
-            log.warning(f"{src_uri}: unknown directive <!-- stdcat:{name} --> (known: {', '.join(blocks.BLOCKS)})")
+        if src_uri not in self.generated:
+            markdown, unknown = blocks.expand(self.ctx, src_uri, markdown)
+            for name in unknown:
+                log.warning(f"{src_uri}: unknown directive <!-- stdcat:{name} --> (known: {', '.join(blocks.BLOCKS)})")
+        markdown, self.stashed[src_uri] = rawhtml.stash(markdown)
         return markdown
+
+    def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+        return rawhtml.unstash(html, self.stashed.pop(page.file.src_uri, []))
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        self.shared = SharedParts()
+        self.shared.install(env, list(config.theme.dirs))
+        return env
+
+    def on_page_context(self, context: dict[str, Any], *, page: MkPage, config: MkDocsConfig, nav: Any) -> Any:
+        # Pages outside the navigation share its drawing, keyed by their relative root (shared.py).
+        context["stdcat_shared"] = context.get("base_url") if page.file.src_uri in self.outside_nav else None
+        return context
 
     def on_post_page(self, output: str, *, page: MkPage, config: MkDocsConfig) -> str:
         svg = self.ctx.svgs.get(page.file.src_uri) if self.ctx else None

@@ -14,6 +14,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from stdcat.site.i18n import t
+from stdcat.site.rawhtml import wrap
 
 FRAGMENTS = Path("overrides") / "fragments" / "stdcat"
 
@@ -44,6 +45,6 @@ class Renderer:
     def __call__(self, name: str, **context: Any) -> str:
         """The fragment ``name`` rendered with ``context``, compacted to one block of HTML."""
         html = self.env.get_template(name).render(**context)
-        # Blank lines around the fragment make Markdown take it as one raw HTML block; the
-        # templates' indentation is only for people, so it is dropped to save bytes.
-        return "\n" + "\n".join(line.strip() for line in html.splitlines() if line.strip()) + "\n\n"
+        # The fragment goes around Markdown (see rawhtml.py); the templates' indentation is only
+        # for people, so it is dropped to save bytes.
+        return wrap("\n".join(line.strip() for line in html.splitlines() if line.strip()))

@@ -1,0 +1,129 @@
+"""``python -m stdcat bench [--sizes 300,2000,10000] [--out DIR]``: measure how costs grow with N.
+
+For each size N: a synthetic catalog (the real one plus N grown records, ``synth.py``), then, in
+one run, each measure beside its baselines (``validate.py``, ``build.py``, ``browser.py``,
+``serve.py``). Writes ``latest.json``, ``latest.md`` and ``latest.svg`` into ``--out`` (default
+``bench/``, which the site's Performance page reads) and prints the table. Nothing here asserts a
+time: the numbers are for people to read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+# The measures are imported when the command runs: registering it must not slow other commands.
+
+
+def add_parser(commands: Any) -> None:
+    """Register the ``bench`` subcommand."""
+    command = commands.add_parser("bench", help="measure validate, build, search and serve against baselines")
+    command.add_argument("--sizes", default="300,2000,10000", help="grown record counts, comma-separated")
+    command.add_argument("--out", type=Path, help="where the report goes (default: bench/ in the repository)")
+    command.add_argument("--runs", type=int, default=3, help="runs per measure (their median is reported)")
+    command.add_argument("--serve-at", type=int, default=2000, help="the size at which `mkdocs serve` is measured")
+    command.add_argument("--work", type=Path, help="where the synthetic catalogs go (default: a temporary folder)")
+    command.add_argument("--skip", action="append", default=[], choices=["browser", "serve", "check-jsonschema"])
+
+
+def run(args: argparse.Namespace, root: Path) -> int:
+    from stdcat.bench import report
+
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    out = args.out or root / "bench"
+    work = args.work or Path(tempfile.mkdtemp(prefix="stdcat-bench-"))
+    result: dict[str, Any] = {"machine": machine(), "runs": args.runs, "sizes": []}
+    try:
+        for n in sizes:
+            print(f"bench: N = {n:,}", file=sys.stderr, flush=True)
+            result["sizes"].append(measure_size(root, work / f"n{n}", n, args))
+    finally:
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "latest.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    table = report.machine_line(result) + "\n\n" + report.markdown(result)
+    (out / "latest.md").write_text(table, encoding="utf-8")
+    (out / "latest.svg").write_text(report.svg(result), encoding="utf-8")
+    print(table)
+    return 0
+
+
+def measure_size(source: Path, root: Path, n: int, args: argparse.Namespace) -> dict[str, Any]:
+    from stdcat.bench import browser
+    from stdcat.bench import build as build_measure
+    from stdcat.bench import validate as validate_measure
+    from stdcat.bench.run import in_turn, ratio
+    from stdcat.bench.synth import synthesize
+
+    synthesize(source, root, n)
+    build_measure.add_site_files(source, root)
+    records = sum(1 for _ in (root / "catalog").rglob("*.yaml"))
+    size: dict[str, Any] = {"n": n, "records": records, "measures": {}, "ratios": {}}
+
+    commands = validate_measure.commands(root)
+    if "check-jsonschema" in args.skip:
+        del commands["check-jsonschema"]
+    series = in_turn(commands, args.runs)
+    if "check-jsonschema" in series:
+        size["ratios"]["validate/check-jsonschema"] = ratio(series["validate"], series["check-jsonschema"])
+    size["ratios"]["validate/parse"] = ratio(series["validate"], series["parse"])
+
+    bare = root.parent / f"{root.name}-bare"
+    size["pages"] = build_measure.write_bare(root, bare)
+    built = in_turn(build_measure.commands(root, bare), args.runs, warmup=0)
+    series.update(built)
+    size["ratios"]["build/bare-build"] = ratio(built["build"], built["bare-build"])
+    size["measures"] = {k: {"seconds": s.seconds, "peak_bytes": s.peak_bytes} for k, s in series.items()}
+
+    site = root / "site"  # the last measured build of the full site
+    size["site"] = browser.site_size(site)
+    size["index"] = browser.search_index_size(site)
+    if "browser" not in args.skip:
+        size["search"] = browser.search(site, args.runs)
+        size["home"] = browser.home(site)
+    if "serve" not in args.skip and n == args.serve_at:
+        from stdcat.bench.serve import edit_to_browser
+
+        record = sorted((root / "catalog" / "standard").glob("s0*.yaml"))[0]
+        size["serve"] = edit_to_browser(root, record, args.runs)
+    shutil.rmtree(bare, ignore_errors=True)
+    return size
+
+
+def machine() -> dict[str, Any]:
+    """The machine the benchmark ran on."""
+    cpu = platform.processor() or "?"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.is_file():
+        for line in cpuinfo.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory = 0.0
+    meminfo = Path("/proc/meminfo")
+    if meminfo.is_file():
+        first = meminfo.read_text(encoding="utf-8").splitlines()[0].split()
+        memory = round(int(first[1]) / (1 << 20), 1)
+    system = platform.system()
+    release = Path("/etc/os-release")
+    if release.is_file():
+        for line in release.read_text(encoding="utf-8").splitlines():
+            if line.startswith("PRETTY_NAME="):
+                system = line.split("=", 1)[1].strip('"')
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": memory,
+        "os": system,
+        "python": platform.python_version(),
+        "date": datetime.datetime.now(datetime.UTC).date().isoformat(),
+    }
