@@ -139,6 +139,11 @@ def render_svg(source: str) -> str:
     return svg[start:].strip() + "\n"
 
 
+# Drawings by DOT text, kept for the process: a served site's rebuilds run Graphviz only for
+# layouts that changed (a record's count in a tooltip, a node's title).
+_RENDERED: dict[str, str] = {}
+
+
 class Drawings:
     """Renders each distinct layout once per language and keeps it for the build."""
 
@@ -152,7 +157,13 @@ class Drawings:
         """The drawing for a page focused on ``focus`` (placeholders unresolved, nothing marked)."""
         shown = view(self.catalog, focus)
         if shown.key not in self._cache:
-            self._cache[shown.key] = self.renderer(dot_source(self.catalog, shown, self.lang))
+            source = dot_source(self.catalog, shown, self.lang)
+            if self.renderer is not render_svg:
+                self._cache[shown.key] = self.renderer(source)
+            else:
+                if source not in _RENDERED:
+                    _RENDERED[source] = render_svg(source)
+                self._cache[shown.key] = _RENDERED[source]
         return self._cache[shown.key]
 
 

@@ -32,6 +32,9 @@ def add_parser(commands: Any) -> None:
     command.add_argument("--serve-at", type=int, default=2000, help="the size at which `mkdocs serve` is measured")
     command.add_argument("--work", type=Path, help="where the synthetic catalogs go (default: a temporary folder)")
     command.add_argument("--skip", action="append", default=[], choices=["browser", "serve", "check-jsonschema"])
+    command.add_argument(
+        "--only-serve", action="store_true", help="measure only `mkdocs serve` and update that size in --out's report"
+    )
 
 
 def run(args: argparse.Namespace, root: Path) -> int:
@@ -42,7 +45,11 @@ def run(args: argparse.Namespace, root: Path) -> int:
     work = args.work or Path(tempfile.mkdtemp(prefix="stdcat-bench-"))
     result: dict[str, Any] = {"machine": machine(), "runs": args.runs, "sizes": []}
     try:
-        for n in sizes:
+        if args.only_serve:
+            result = json.loads((out / "latest.json").read_text(encoding="utf-8"))
+            size = next(s for s in result["sizes"] if s["n"] == args.serve_at)
+            size["serve"] = measure_serve(root, work / f"n{args.serve_at}", args.serve_at, args.runs)
+        for n in [] if args.only_serve else sizes:
             print(f"bench: N = {n:,}", file=sys.stderr, flush=True)
             result["sizes"].append(measure_size(root, work / f"n{n}", n, args))
     finally:
@@ -90,13 +97,23 @@ def measure_size(source: Path, root: Path, n: int, args: argparse.Namespace) -> 
     if "browser" not in args.skip:
         size["search"] = browser.search(site, args.runs)
         size["home"] = browser.home(site)
-    if "serve" not in args.skip and n == args.serve_at:
-        from stdcat.bench.serve import edit_to_browser
-
-        record = sorted((root / "catalog" / "standard").glob("s0*.yaml"))[0]
-        size["serve"] = edit_to_browser(root, record, args.runs)
     shutil.rmtree(bare, ignore_errors=True)
+    if "serve" not in args.skip and n == args.serve_at:
+        size["serve"] = measure_serve(source, root, n, args.runs, fresh=False)
     return size
+
+
+def measure_serve(source: Path, root: Path, n: int, runs: int, fresh: bool = True) -> dict[str, Any]:
+    """``mkdocs serve`` on the catalog of size ``n`` (made first unless ``fresh`` is False)."""
+    from stdcat.bench import build as build_measure
+    from stdcat.bench.serve import edit_to_browser
+    from stdcat.bench.synth import synthesize
+
+    if fresh:
+        synthesize(source, root, n)
+        build_measure.add_site_files(source, root)
+    record = sorted((root / "catalog" / "standard").glob("s0*.yaml"))[0]
+    return edit_to_browser(root, record, runs)
 
 
 def machine() -> dict[str, Any]:

@@ -32,7 +32,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 from stdcat.check import check
 from stdcat.problem import ERROR
-from stdcat.site import nav, pages, rawhtml, search, search_patch
+from stdcat.site import nav, pages, rawhtml, rebuild, search, search_patch
 from stdcat.site.config import StdcatConfig
 from stdcat.site.i18n import LANGS
 from stdcat.site.pages import blocks
@@ -61,6 +61,7 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        rebuild.serving = command == "serve"  # later rebuilds get new instances without this event
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config_dir = Path(config.config_file_path or ".").resolve().parent
@@ -88,7 +89,7 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        result = check(self.root)
+        result = rebuild.checked(self.root, check)
         for problem in result.problems:
             (log.error if problem.severity == ERROR else log.warning)(problem.text())
         if not result.ok:
@@ -120,16 +121,26 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
         self.generated = set()
         self.outside_nav = set()
         self._pick_language(files, config)
+        build = (str(self.root), self.config.lang)
+        theme = rebuild.theme_key(self.root, config.config_file_path) if rebuild.serving else ""
         for page in pages.generate(self.ctx):
             if files.get_file_from_path(page.src_uri) is not None:
                 log.error(f"docs/{page.src_uri} hides a generated page of the same path: rename or remove it")
                 continue
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
+            file = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+            if rebuild.serving:  # a dirty rebuild renders only the pages that changed
+                svg = self.ctx.svgs.get(page.src_uri)
+                rebuild.mark(file, build, page.src_uri, rebuild.content_key(theme, page.markdown, svg))
+            files.append(file)
             self.generated.add(page.src_uri)
             if not page.in_nav:
                 self.outside_nav.add(page.src_uri)
             self.edit_urls[page.src_uri] = self.ctx.edit_url(page.edit_path) if page.edit_path else None
+        if rebuild.serving:  # written pages may hold generated blocks (<!-- stdcat:counts -->)
+            for file in files.documentation_pages():
+                if file.src_uri not in self.generated:
+                    file.is_modified = lambda: True
         return files
 
     def _pick_language(self, files: Files, config: MkDocsConfig) -> None:
@@ -186,11 +197,14 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
             search_patch.compact_index(site_dir)
         elif config.plugins.get("material/search") is not None:
             others = [f.strip("/") for lang, f in self.config.languages.items() if f and lang != self.config.lang]
-            search.index(site_dir, others)
+            if rebuild.serving:  # the browser reloads at once; the index follows in the background
+                rebuild.in_background(site_dir, lambda: search.index(site_dir, others))
+            else:
+                search.index(site_dir, others)
             problems = search.install_worker(site_dir)
         for problem in problems:
             log.warning(problem)
-        if self.command != "serve":
+        if not rebuild.serving:
             return
         for other in self.config.serve_with:
             self._build_alongside(config, other)
@@ -204,7 +218,8 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
         folder = sub.plugins["stdcat"].config.languages.get(sub.plugins["stdcat"].config.lang, "")
         sub.site_dir = str(Path(config.site_dir) / folder)
         log.info(f"Building {other} into {folder or '/'}")
-        build(sub, serve_url=urljoin(config.site_url or "/", folder))
+        # Dirty like the served build: only the pages that changed are rendered again.
+        build(sub, serve_url=urljoin(config.site_url or "/", folder), dirty=True)
 
 
 def _between(here: str, there: str) -> str:
