@@ -72,17 +72,23 @@ def test_every_department_the_plan_names_is_an_organization() -> None:
 
 
 def inherited_attributions() -> dict[str, tuple[list[str], list[str]]]:
-    """Each paragraph's attribution: its own note, or for a box the note of the item it follows."""
+    """Each paragraph's attribution: its own note, for a box the note of the item it follows, and
+    for a heading of 三 or 四 (a key project, action or safeguard) the note of its one paragraph."""
     current: tuple[list[str], list[str]] | None = None
     out: dict[str, tuple[list[str], list[str]]] = {}
+    headings: dict[str, str] = {}
     for paragraph in plan_paragraphs():
         role = paragraph.data.get("role")
         if role == "heading" and paragraph.data.get("level") == 1:
             current = None
+        if role == "heading" and paragraph.section[:1] in "三四":
+            headings[paragraph.section] = paragraph.id
         own = attribution(paragraph)
         if own:
             current = own
             out[paragraph.id] = own
+            if paragraph.section in headings:
+                out[headings[paragraph.section]] = own
         elif role == "box-item" and current:
             out[paragraph.id] = current
     return out
@@ -105,16 +111,17 @@ def test_every_attribution_appears_on_its_records(kind: str) -> None:
     assert not wrong, "\n".join(wrong)
 
 
-def test_city_governments_implement_every_task_of_part_two() -> None:
+def test_city_governments_implement_every_task_after_the_note_of_part_two_one() -> None:
+    # 二(一)'s note: 以下均需各设区市人民政府落实，不再列出 — everything below it, so 二, 三 and 四.
     missing = [
         r.path
         for r in catalog().records.values()
         if r.kind in ("standard", "metrology", "task")
         and catalog().paragraphs.get(r.get("source", {}).get("paragraph", ""), None) is not None
-        and catalog().paragraphs[r.get("source")["paragraph"]].section.startswith("二")
+        and catalog().paragraphs[r.get("source")["paragraph"]].section[:1] in "二三四"
         and CITY_GOVERNMENTS not in (r.get("implementers") or [])
     ]
-    assert not missing, f"records of part 二 without the city governments as implementers: {missing}"
+    assert not missing, f"records of parts 二–四 without the city governments as implementers: {missing}"
 
 
 def test_lost_digits_are_unknown_never_guessed() -> None:
@@ -134,3 +141,124 @@ def test_every_record_has_an_english_title_and_summary() -> None:
         if r.kind in ("standard", "metrology", "task", "target", "framework") and not (r.get("summary") or {}).get("en")
     ]
     assert not lacking, f"records without an English summary: {lacking[:10]} …"
+
+
+# The numbered headings of 三 and 四 name the seven key projects and actions and the four safeguards.
+HEADING_TYPES = {"工程": "project", "行动": "action"}
+
+
+def test_each_key_project_action_and_safeguard_cites_its_heading() -> None:
+    headings = [
+        p for p in plan_paragraphs() if p.data.get("role") == "heading" and re.fullmatch(r"[三四]\(.\)", p.section)
+    ]
+    assert len(headings) == 11
+    problems = []
+    for heading in headings:
+        name = re.sub(r"^（.）", "", heading.zh)
+        wanted = "safeguard" if heading.section.startswith("四") else HEADING_TYPES[name[-2:]]
+        citing = [r for r in catalog().by_kind("task") if r.get("source", {}).get("paragraph") == heading.id]
+        if [(r.get("type"), r.get("title")["zh"]) for r in citing] != [(wanted, name)]:
+            problems.append(f"{heading.id} {name}: cited by {[r.id for r in citing]}, wanted one {wanted} so titled")
+    assert not problems, "\n".join(problems)
+
+
+# The verbs of the plan that each action stands for (content guide: 制定 formulate, 研究 research …).
+# 建设 and 标准化工作 say that standards or a standards system are to be made; 储备 (standards held
+# in reserve for high-head hydropower) is preparatory research, 攻关 (tackling key problems) research.
+ACTION_VERBS = {
+    "formulate": ("制定", "编制", "构建", "建立", "建设", "标准化工作"),
+    "revise": ("修订", "提升", "更新"),
+    "formulate-revise": ("制修订",),
+    "research": ("研究", "储备", "攻关"),
+    "research-formulate": ("研究制定",),
+    "explore": ("探索",),
+    "develop": ("研制", "开发"),
+    "implement": ("落实", "实施"),
+    "promote": ("推广", "推动"),
+    "participate": ("参与",),
+    "improve": ("完善", "健全"),
+}
+
+
+def test_each_action_is_the_verb_of_its_quote() -> None:
+    wrong = []
+    for record in [*catalog().by_kind("standard"), *catalog().by_kind("metrology")]:
+        action, quote = record.get("action"), record.get("source", {}).get("quote", "")
+        if action and not any(verb in quote for verb in ACTION_VERBS[action]):
+            wrong.append(f"{record.path}: action {action}, but the quote has none of {ACTION_VERBS[action]}: {quote}")
+    assert not wrong, "\n".join(wrong)
+
+
+LEVEL_WORDS = {
+    "international": "国际",
+    "national": "国家",
+    "industry": "行业",
+    "local": "地方",
+    "group": "团体",
+    "enterprise": "企业",
+}
+
+
+def test_a_level_is_given_only_where_the_quote_states_it() -> None:
+    wrong = [
+        f"{r.path}: level {r.get('level')}, but the quote does not say {LEVEL_WORDS[r.get('level')]}"
+        for r in [*catalog().by_kind("standard"), *catalog().by_kind("metrology")]
+        if r.get("level", "unspecified") != "unspecified"
+        and LEVEL_WORDS[r.get("level")] not in r.get("source", {}).get("quote", "")
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def shared_start(a: str, b: str) -> int:
+    """How many leading characters two strings have in common."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def repaired_spans(paragraph: Paragraph) -> list[tuple[int, int, dict]]:
+    """Where in the repaired text each repair changed something: (start, end, repair)."""
+    text, spans = paragraph.data.get("seed"), []
+    if text is None:
+        return []
+    for repair in paragraph.data.get("repairs") or []:
+        old, new = repair["from"], repair["to"]
+        at, shift = text.find(old), len(new) - len(old)
+        spans = [(a + shift, b + shift, r) if a > at else (a, b, r) for a, b, r in spans]
+        text = text[:at] + new + text[at + len(old) :]
+        same = shared_start(old, new)
+        tail = shared_start(old[same:][::-1], new[same:][::-1])
+        spans.append((at + same, at + len(new) - tail, repair))
+    return spans
+
+
+REPAIR_WORDS = ("修复", "损坏", "缺失", "推定", "推断", "□")
+
+
+def test_a_quote_over_an_uncertain_repair_says_so_in_its_notes() -> None:
+    silent = []
+    for record in catalog().records.values():
+        source = record.get("source")
+        paragraph = catalog().paragraphs.get(source.get("paragraph", "")) if isinstance(source, dict) else None
+        if paragraph is None:
+            continue
+        start = paragraph.zh.find(source["quote"])
+        end = start + len(source["quote"])
+        notes = (record.get("notes") or {}).get("zh", "")
+        for a, b, repair in repaired_spans(paragraph):
+            if repair["certainty"] != "certain" and a < end and b > start and not any(w in notes for w in REPAIR_WORDS):
+                silent.append(f"{record.path}: quotes the {repair['certainty']} repair {repair['to']} without a note")
+    assert not silent, "\n".join(silent)
+
+
+def test_no_two_plan_items_share_a_title() -> None:
+    seen: dict[str, str] = {}
+    twins = []
+    for record in catalog().records.values():
+        if record.kind in ("standard", "metrology", "task", "target", "organization"):
+            title = record.get("title")["zh"]
+            if title in seen:
+                twins.append(f"{record.id} and {seen[title]}: {title}")
+            seen[title] = record.id
+    assert not twins, "\n".join(twins)
