@@ -38,8 +38,6 @@ def add_parser(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace, root: Path) -> int:
-    from stdcat.bench import report
-
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     out = args.out or root / "bench"
     work = args.work or Path(tempfile.mkdtemp(prefix="stdcat-bench-"))
@@ -52,16 +50,24 @@ def run(args: argparse.Namespace, root: Path) -> int:
         for n in [] if args.only_serve else sizes:
             print(f"bench: N = {n:,}", file=sys.stderr, flush=True)
             result["sizes"].append(measure_size(root, work / f"n{n}", n, args))
+            write(out, result)  # each size as it is done: a long run interrupted keeps what it measured
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
+    print(write(out, result))
+    return 0
+
+
+def write(out: Path, result: dict[str, Any]) -> str:
+    """Write the report's JSON, Markdown and SVG into ``out``; return the Markdown."""
+    from stdcat.bench import report
+
     out.mkdir(parents=True, exist_ok=True)
     (out / "latest.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     table = report.machine_line(result) + "\n\n" + report.markdown(result)
     (out / "latest.md").write_text(table, encoding="utf-8")
     (out / "latest.svg").write_text(report.svg(result), encoding="utf-8")
-    print(table)
-    return 0
+    return table
 
 
 def measure_size(source: Path, root: Path, n: int, args: argparse.Namespace) -> dict[str, Any]:
