@@ -88,6 +88,8 @@ def test_new_writes_a_skeleton_that_the_validator_flags(catalog_root) -> None:
     code, out, _ = run(catalog_root, "validate")
     assert code == 1
     assert {c for *_, c in codes_at(out.splitlines())} == {"placeholder"}
+    # The fixture catalog has no Jiangxi plan record, so the source document is left to fill in too.
+    assert "document: TODO" in text
     assert run(catalog_root, "new", "standard", "pv-inverters")[0] == 1  # exists
     assert run(catalog_root, "new", "standard", "PV Inverters")[0] == 2
     assert run(catalog_root, "new", "gadget", "x")[0] == 2

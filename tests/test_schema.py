@@ -62,6 +62,8 @@ def test_bad_id_form(catalog_root) -> None:
     found = codes_at(problems(catalog_root))
     assert (STANDARD, 2, 5, "pattern") in found
     assert (STANDARD, 2, 5, "file-name") in found
+    # The record still counts as checked: a reference to its old id is reported as broken.
+    assert ("catalog/standard/pv-published.yaml", 24, 5, "broken-ref") in found
 
 
 def test_missing_kind_and_unknown_kind(catalog_root) -> None:
@@ -84,3 +86,23 @@ def test_status_of_a_specification_uses_the_stages(catalog_root) -> None:
 def test_repeated_list_items(catalog_root) -> None:
     edit(catalog_root, STANDARD, "  - 光伏\n", "  - 光伏\n  - 光伏\n")
     assert codes_at(problems(catalog_root)) == [(STANDARD, 12, 3, "schema")]
+
+
+def test_one_run_reports_schema_and_catalog_problems_of_a_record(catalog_root) -> None:
+    # A record that fails its schema is still checked against the rest of the catalog, so a
+    # contributor sees every problem at once, not one layer after another.
+    edit(catalog_root, STANDARD, "title:", "titel:")
+    edit(catalog_root, STANDARD, "framework: pv", "framework: pv-nowhere")
+    edit(catalog_root, STANDARD, "quote: 开展光伏组件检测标准研究", "quote: 开展光伏逆变器检测标准研究")
+    edit(catalog_root, STANDARD, "  - amr", "  - amx")
+    found = {code for *_, code in codes_at(problems(catalog_root))}
+    assert found == {"unknown-field", "missing-field", "broken-ref", "quote"}
+    lines = problems(catalog_root)
+    assert f"{STANDARD}:13:12: error[broken-ref]: no framework 'pv-nowhere'" in lines
+    assert any(line.startswith(f"{STANDARD}:18:5: error[broken-ref]: no organization 'amx'") for line in lines)
+
+
+def test_a_refused_value_is_not_judged_again(catalog_root) -> None:
+    edit(catalog_root, "catalog/metrology/pv-spec.yaml", "status: planned", "status: completed")
+    # The enum says it all: no 'completed has no history entry' on top.
+    assert [code for *_, code in codes_at(problems(catalog_root))] == ["enum"]

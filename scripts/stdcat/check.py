@@ -68,8 +68,11 @@ def check(root: Path, only: list[Path] | None = None, schemas: SchemaSet | None 
         problems.extend(loaded.problems)
         kind = _kind(loaded, problems)
         if kind is None:
+            # References to a record whose file could not be read are not reported again.
             if loaded.data and isinstance(loaded.data.get("id"), str):
                 unknown_kind_ids.add(loaded.data["id"])
+            elif loaded.data is None:
+                unknown_kind_ids.add(file.stem)
             continue
         schema_problems = schemas.problems(kind, loaded)
         problems.extend(schema_problems)
@@ -82,8 +85,13 @@ def check(root: Path, only: list[Path] | None = None, schemas: SchemaSet | None 
             valid.append(record)
     catalog = Catalog(valid)
     context = Context(catalog, everything, {**schemas.schemas, "defs": schemas.defs}, unknown_kind_ids)
+    # A value of the wrong type or form is not judged again by a rule (an invalid date is not
+    # also 'before' another one).
+    unreadable = {(p.path, p.line, p.col) for p in problems if p.code in ("type", "format", "enum")}
     for rule in RULES.values():
-        problems.extend(rule(context))
+        problems.extend(
+            p for p in rule(context) if p.code == "placeholder" or (p.path, p.line, p.col) not in unreadable
+        )
     problems = _without_echoes(problems)
     if only is not None:
         wanted = {display_path(p, root) for p in only}
@@ -91,13 +99,10 @@ def check(root: Path, only: list[Path] | None = None, schemas: SchemaSet | None 
     return Result(sorted(set(problems)), catalog, len(files), everything)
 
 
-SCHEMA_CODES = {"pattern", "enum", "type", "format", "schema"}
-
-
 def _without_echoes(problems: list[Problem]) -> list[Problem]:
-    """Drop a schema complaint about a value that is a placeholder: 'fill it in' says it all."""
+    """Drop any other complaint about a value that is a placeholder: 'fill it in' says it all."""
     placeholders = {(p.path, p.line, p.col) for p in problems if p.code == "placeholder"}
-    return [p for p in problems if p.code not in SCHEMA_CODES or (p.path, p.line, p.col) not in placeholders]
+    return [p for p in problems if p.code == "placeholder" or (p.path, p.line, p.col) not in placeholders]
 
 
 def _kind(loaded: Loaded, problems: list[Problem]) -> str | None:

@@ -18,7 +18,7 @@ from stdcat.check import check
 from stdcat.derive import tally
 from stdcat.exports import command as export_command
 from stdcat.schema import SchemaSet
-from stdcat.skeleton import skeleton
+from stdcat.skeleton import PLAN, skeleton
 
 ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -113,7 +113,8 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
         return 1
     schemas = SchemaSet.from_dir(root / "schema")
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(skeleton(args.kind, args.id, schemas.schemas[args.kind], schemas.defs), encoding="utf-8")
+    plan = PLAN if (root / "catalog" / "document" / f"{PLAN}.yaml").is_file() else None
+    target.write_text(skeleton(args.kind, args.id, schemas.schemas[args.kind], schemas.defs, plan), encoding="utf-8")
     print(f"wrote {target.relative_to(root).as_posix()}: replace every TODO, then run `python -m stdcat validate`")
     return 0
 

@@ -9,11 +9,14 @@ import json
 from typing import Any
 
 PLACEHOLDER = "TODO"
+PLAN = "jiangxi-plan-2023"  # most records come from the plan: its id is filled in when the catalog has it
 EXTRA = ("summary",)  # not required, but every record should have one
 
 
-def skeleton(kind: str, record_id: str, schema: dict[str, Any], defs: dict[str, Any]) -> str:
-    """The text of a new record file of ``kind``."""
+def skeleton(
+    kind: str, record_id: str, schema: dict[str, Any], defs: dict[str, Any], document: str | None = PLAN
+) -> str:
+    """The text of a new record file of ``kind``; ``document`` fills ``source.document`` (else a placeholder)."""
     props: dict[str, Any] = schema["properties"]
     wanted = [name for name in props if name in schema.get("required", []) or name in EXTRA]
     lines = [f"# yaml-language-server: $schema=../../schema/{kind}.schema.json"]
@@ -23,7 +26,7 @@ def skeleton(kind: str, record_id: str, schema: dict[str, Any], defs: dict[str, 
         elif name == "kind":
             lines.append(f"kind: {kind}")
         else:
-            lines.extend(_field(name, _resolve(props[name], defs), defs, indent=""))
+            lines.extend(_field(name, _resolve(props[name], defs), defs, "", document))
     return "\n".join(lines) + "\n"
 
 
@@ -34,18 +37,18 @@ def _resolve(prop: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
     return prop
 
 
-def _field(name: str, prop: dict[str, Any], defs: dict[str, Any], indent: str) -> list[str]:
+def _field(name: str, prop: dict[str, Any], defs: dict[str, Any], indent: str, document: str | None) -> list[str]:
     comment = _comment(prop)
     if prop.get("type") == "object" and "properties" in prop:
         lines = [f"{indent}{name}:{comment}"]
         for sub in prop["properties"]:
             if sub in prop.get("required", []) or (name == "source" and sub in ("paragraph", "quote")):
-                lines.extend(_field(sub, _resolve(prop["properties"][sub], defs), defs, indent + "  "))
+                lines.extend(_field(sub, _resolve(prop["properties"][sub], defs), defs, indent + "  ", document))
         return lines
     if prop.get("type") == "array":
         return [f"{indent}{name}:{comment}", f"{indent}  - {PLACEHOLDER}"]
-    if name == "document":
-        return [f"{indent}{name}: jiangxi-plan-2023{comment}"]
+    if name == "document" and document:
+        return [f"{indent}{name}: {document}{comment}"]
     return [f"{indent}{name}: {PLACEHOLDER}{comment}"]
 
 

@@ -14,12 +14,14 @@ from stdcat.catalog import Record
 from stdcat.problem import Problem
 from stdcat.rules.base import Context, problem
 
+SOURCE_TEXTS = ("document", "paragraph", "quote")
+
 
 def check(ctx: Context) -> Iterator[Problem]:
     texts = {t.get("document"): t for t in ctx.catalog.by_kind("text")}
-    for record in ctx.catalog.records.values():
+    for record in ctx.everything:  # a record that failed its schema still gets its quote checked
         source = record.get("source")
-        if isinstance(source, dict):
+        if isinstance(source, dict) and all(isinstance(source.get(f), str | None) for f in SOURCE_TEXTS):
             yield from _source(ctx, record, source, texts)
 
 

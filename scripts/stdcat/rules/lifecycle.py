@@ -40,11 +40,23 @@ def is_document(record: Record) -> bool:
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    for record in ctx.catalog.records.values():
-        if record.kind in ("standard", "metrology", "task"):
+    # Records that failed their schema are checked too when their shape allows it.
+    for record in ctx.everything:
+        if record.kind in ("standard", "metrology", "task") and _well_shaped(record):
             yield from _history(record)
             if is_document(record):
                 yield from _number_and_dates(record)
+
+
+def _well_shaped(record: Record) -> bool:
+    """History a list of mappings and dates a mapping of text: what the checks below read."""
+    history, dates = record.get("history") or [], record.get("dates") or {}
+    return (
+        isinstance(history, list)
+        and all(isinstance(entry, dict) for entry in history)
+        and isinstance(dates, dict)
+        and all(isinstance(value, str) for value in dates.values())
+    )
 
 
 def _history(record: Record) -> Iterator[Problem]:

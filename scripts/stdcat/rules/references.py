@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from stdcat.catalog import COMMON_REFERENCES, REFERENCES, Link, Record
+from stdcat.catalog import references as record_references
 from stdcat.problem import Problem
 from stdcat.rules.base import Context, problem
 from stdcat.suggest import close_hint
@@ -21,9 +22,10 @@ def check(ctx: Context) -> Iterator[Problem]:
     by_kind: dict[str, list[str]] = {}
     for rid, kind in known.items():
         by_kind.setdefault(kind, []).append(rid)
-    for link in ctx.catalog.links:
-        yield from _link(link, ctx, known, by_kind)
-    for record in ctx.catalog.records.values():
+    # Records that failed their schema are checked too, so one run reports every problem.
+    for record in ctx.everything:
+        for link in record_references(record):
+            yield from _link(link, ctx, known, by_kind)
         yield from _paragraph(record, ctx)
         yield from _selector_ids(record, known)
 
@@ -58,7 +60,8 @@ def _paragraph(record: Record, ctx: Context) -> Iterator[Problem]:
 
 def _selector_ids(record: Record, known: dict[str, str]) -> Iterator[Problem]:
     counts = record.get("counts") if record.kind == "target" else None
-    ids = ((counts or {}).get("where") or {}).get("id") if isinstance(counts, dict) else None
+    where = counts.get("where") if isinstance(counts, dict) else None
+    ids = where.get("id") if isinstance(where, dict) else None
     if not isinstance(ids, list):
         return
     for i, rid in enumerate(ids):
