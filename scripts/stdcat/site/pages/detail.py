@@ -42,7 +42,8 @@ _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\
 
 def page(ctx: Context) -> Page:
     parts = [
-        front_matter({"search": {"exclude": True}}),
+        # The table needs the width the table of contents would take (a page with no headings to list).
+        front_matter({"search": {"exclude": True}, "hide": ["toc"]}),
         heading(1, ctx.t("detail")),
         "\n",
         ctx.render("intro.html", text=ctx.t("detail_intro")),
