@@ -1,5 +1,6 @@
 // The detail table (标准明细表): filters, sorting and rows drawn from the JSON the page carries
-// (scripts/stdcat/site/pages/detail.py). Record text only ever reaches the page through
+// (scripts/stdcat/site/pages/detail.py) in a <template>: not a <script>, because Material's instant
+// navigation re-runs every inline script of a new page as JavaScript, whatever its type. Record text only ever reaches the page through
 // textContent and attributes set by DOM calls, never as markup. Only a page of rows is drawn at a
 // time, so the table stays quick with 10,000 records. The view lives in the address (?org=…&sort=…)
 // so it can be bookmarked and shared.
@@ -254,7 +255,7 @@
     var source = document.getElementById("stdcat-detail-data");
     if (!source || root.dataset.ready) return;
     root.dataset.ready = "1";
-    var table = load(JSON.parse(source.textContent));
+    var table = load(JSON.parse(source.content.textContent));
     var form = root.querySelector("form");
     FACETS.forEach(function (facet) {
       options(table, facet).forEach(function (o) {

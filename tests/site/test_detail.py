@@ -12,36 +12,36 @@ from stdcat.site.pages.base import Context
 from tests.site.conftest import to_html
 from tests.site_support import XSS_EN, XSS_TITLE
 
-START = '<script type="application/json" id="stdcat-detail-data">'
+START = '<template id="stdcat-detail-data">'
 
 
-class Scripts(HTMLParser):
-    """The text of every script element, as a browser's parser splits it."""
+class Templates(HTMLParser):
+    """The text of every template element, as a parser splits it (any markup inside would end it)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.scripts: list[str] = []
+        self.texts: list[str] = []
         self._inside = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._inside = tag == "script"
+        self._inside = tag == "template"
         if self._inside:
-            self.scripts.append("")
+            self.texts.append("")
 
     def handle_endtag(self, tag: str) -> None:
         self._inside = False
 
     def handle_data(self, data: str) -> None:
         if self._inside:
-            self.scripts[-1] += data
+            self.texts[-1] += data
 
 
 def embedded(by_uri: dict) -> tuple[str, dict[str, Any]]:
     html = to_html(by_uri[detail.DETAIL].markdown.split("\n---\n", 1)[-1])
-    parser = Scripts()
+    parser = Templates()
     parser.feed(html)
-    assert len(parser.scripts) == 1, "one data element, and record text opens no other script"
-    return html, json.loads(parser.scripts[0])
+    assert len(parser.texts) == 1, "one data element"
+    return html, json.loads(parser.texts[0])
 
 
 def rows_by_id(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -99,14 +99,14 @@ def test_rows_come_in_the_framework_order_and_labels_in_the_page_language(genera
 def test_hostile_record_text_stays_inside_the_data(generated):
     ctx, by_uri = generated
     html, data = embedded(by_uri)
-    raw = html.split(START, 1)[1].split("</script>", 1)[0]
+    raw = html.split(START, 1)[1].split("</template>", 1)[0]
     assert not set(raw) & set("<>&"), "escaped as \\u003c …, so nothing in it reads as markup"
     probe = rows_by_id(data)["xss-probe"]
     assert probe["title"] == (XSS_TITLE if ctx.lang == "zh" else XSS_EN), "shown as written, once parsed"
     assert "window.__xss" not in html.replace(raw, "")
 
 
-def test_script_json_cannot_close_its_element():
-    text = str(detail.script_json({"t": "</script><script>alert(1)</script><!-- & \u2028"}))
+def test_html_safe_json_cannot_close_its_element_or_start_markup():
+    text = str(detail.html_safe_json({"t": "</script><script>alert(1)</script><!-- & \u2028"}))
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text) == {"t": "</script><script>alert(1)</script><!-- & \u2028"}

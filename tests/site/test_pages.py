@@ -13,8 +13,6 @@ from stdcat.site.pages.base import SVG_MARKER
 from tests.site.conftest import REPO_URL, to_html
 from tests.site_support import XSS_EN, XSS_TITLE
 
-DATA_SCRIPT = {"type": "application/json", "id": "stdcat-detail-data"}
-
 
 class Elements(HTMLParser):
     """Every element with its attributes, and the text, of an HTML fragment."""
@@ -72,8 +70,6 @@ def test_record_text_is_text_on_every_page(generated):
         html = to_html(body(page))
         parsed = parse(html)
         for tag, attrs in parsed.tags:
-            if (tag, attrs) == ("script", DATA_SCRIPT):
-                continue  # the detail table's data, not from record text: tests/site/test_detail.py
             assert tag not in ("script", "img", "iframe", "b"), f"{uri}: <{tag}> from record text"
             assert tag != "svg", f"{uri}: inline <svg> from record text"
             assert not any(name.startswith("on") for name in attrs), f"{uri}: event handler {attrs}"

@@ -1,7 +1,8 @@
 """The detail table (标准明细表): every standard and metrology record in one filterable table.
 
 The catalog must serve 10,000+ records, so the rows are not rendered here: the page carries the
-records once, as compact JSON inside the page (so it works from file:// too), with lookup tables
+records once, as compact JSON inside the page (so it works from file:// too) in a ``<template>``
+(Material's instant navigation would run a ``<script>`` of any type as JavaScript), with lookup tables
 for departments, framework nodes and labels, and ``assets/detail.js`` draws a page of rows at a
 time. Rows are positional lists named by ``FIELDS``; repeated things (departments, nodes, links)
 are indices or prefixes rather than copies, which keeps the page small at scale.
@@ -36,7 +37,7 @@ LABEL_GROUPS = {  # JSON name → label group of i18n.Labels
 UI = (  # the strings detail.js shows, from i18n.STRINGS
     "all", "detail_showing", "detail_more", "detail_none", "departments", "lead", "participants",
 )  # fmt: skip
-# Characters that could end the script element or start markup inside it; JSON reads them back.
+# Characters that could end the data element or start markup inside it; JSON reads them back.
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
@@ -47,14 +48,14 @@ def page(ctx: Context) -> Page:
         heading(1, ctx.t("detail")),
         "\n",
         ctx.render("intro.html", text=ctx.t("detail_intro")),
-        ctx.render("detail.html", data=script_json(table_data(ctx, DETAIL)), lists=_list_links(ctx)),
+        ctx.render("detail.html", data=html_safe_json(table_data(ctx, DETAIL)), lists=_list_links(ctx)),
     ]
     return Page(DETAIL, "".join(parts), in_nav=True)
 
 
-def script_json(data: Any) -> Markup:
-    """``data`` as JSON that is safe inside ``<script type="application/json">``: no record text can
-    close the element, whatever it holds."""
+def html_safe_json(data: Any) -> Markup:
+    """``data`` as JSON that is plain text inside HTML (a ``<template>`` or a ``<script>``): with no
+    ``<``, ``>`` or ``&`` left, no record text can close the element or start markup in it."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return Markup(text.translate(_SCRIPT_SAFE))
 
