@@ -10,6 +10,8 @@
   var PAGE = 200;
   var FACETS = ["area", "kind", "level", "status", "org", "sector", "horizon"];
   var DEFAULT_SORT = "code";
+  // The text filter's parameter: not "q", which Material's search reads on load and opens with.
+  var TEXT = "text";
 
   // Rows as objects, with what filtering and sorting need worked out once.
   function load(data) {
@@ -61,7 +63,7 @@
 
   function readState(search) {
     var params = new URLSearchParams(search);
-    var state = { q: params.get("q") || "", sort: params.get("sort") || DEFAULT_SORT, limit: PAGE };
+    var state = { text: params.get(TEXT) || "", sort: params.get("sort") || DEFAULT_SORT, limit: PAGE };
     FACETS.forEach(function (facet) { state[facet] = params.get(facet) || ""; });
     return state;
   }
@@ -69,7 +71,7 @@
   function writeState(state) {
     var params = new URLSearchParams();
     FACETS.forEach(function (facet) { if (state[facet]) params.set(facet, state[facet]); });
-    if (state.q) params.set("q", state.q);
+    if (state.text) params.set(TEXT, state.text);
     if (state.sort !== DEFAULT_SORT) params.set("sort", state.sort);
     var query = params.toString();
     history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
@@ -80,7 +82,7 @@
       var want = state[FACETS[i]];
       if (want && facetValues(table, row, FACETS[i]).indexOf(want) < 0) return false;
     }
-    var words = state.q.toLowerCase().split(/\s+/).filter(Boolean);
+    var words = state.text.toLowerCase().split(/\s+/).filter(Boolean);
     return words.every(function (word) { return row.haystack.indexOf(word) >= 0; });
   }
 
@@ -215,7 +217,7 @@
 
   function showState(view) {
     var form = view.form, state = view.state;
-    form.elements.q.value = state.q;
+    form.elements[TEXT].value = state.text;
     FACETS.forEach(function (facet) {
       var select = form.elements[facet];
       select.value = state[facet];
@@ -230,10 +232,10 @@
     FACETS.forEach(function (facet) {
       form.elements[facet].addEventListener("change", function (event) { state[facet] = event.target.value; update(); });
     });
-    form.elements.q.addEventListener("input", function (event) {
+    form.elements[TEXT].addEventListener("input", function (event) {
       clearTimeout(timer);
       // Typing a word should not redraw the table for each letter of it.
-      timer = setTimeout(function () { state.q = event.target.value.trim(); update(); }, 150);
+      timer = setTimeout(function () { state.text = event.target.value.trim(); update(); }, 150);
     });
     form.addEventListener("reset", function (event) {
       event.preventDefault();  // showState sets every field from the cleared state instead

@@ -97,15 +97,15 @@ def test_clicking_a_header_sorts_by_its_column(page: Page, site):
 
 def test_text_filter_finds_a_chinese_word(page: Page, site):
     open_table(page, site.path("detail/"))
-    page.locator('input[name="q"]').fill("光伏")
+    page.locator('input[name="text"]').fill("光伏")
     expected = {r.id for r in table_records() if "光伏" in r.title("zh")} | {"xss-probe"}
     expect(page.locator(ROWS)).to_have_count(len(expected))
     assert set(shown(page)) == expected
-    assert "q=%E5%85%89%E4%BC%8F" in page.url
+    assert "text=%E5%85%89%E4%BC%8F" in page.url
 
 
 def test_hostile_title_is_text_in_the_table(page: Page, site):
-    open_table(page, site.path("detail/?q=xss-probe"))
+    open_table(page, site.path("detail/?text=xss-probe"))
     expect(page.locator(ROWS)).to_have_count(1)
     link = page.locator(ROWS).locator("a").first
     expect(link).to_contain_text("<script>window.__xss = 1</script>")
