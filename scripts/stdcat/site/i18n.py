@@ -136,6 +136,28 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no_records": ("暂无记录。", "No records yet."),
     "records": ("记录", "records"),
     "count": ("数量", "Count"),
+    # the detail table (标准明细表)
+    "detail": ("标准明细表", "Detail table"),
+    "detail_intro": (
+        "全部标准和计量记录列于一表。可按体系领域、类型、层级、状态、责任单位、行业领域和目标年份筛选，"
+        "点击表头排序；筛选条件保存在网址中，可收藏或分享。",
+        "Every standard and metrology record in one table. Filter by framework area, kind, level, status, "
+        "responsible department, sector and horizon, and click a column header to sort; the filters are kept "
+        "in the address, so a view can be bookmarked or shared.",
+    ),
+    "detail_noscript": (
+        "此表需要 JavaScript。也可按类型浏览：",
+        "This table needs JavaScript. Browse by kind instead:",
+    ),
+    "detail_filter": ("关键词", "Text"),
+    "detail_placeholder": ("名称、编号或标识", "Title, number or id"),
+    "detail_clear": ("清除筛选", "Clear filters"),
+    "detail_showing": ("显示 {shown} / {total} 条", "Showing {shown} of {total}"),
+    "detail_more": ("显示更多（还有 {rest} 条）", "Show more ({rest} left)"),
+    "detail_none": ("没有符合条件的记录。", "No records match."),
+    "serial": ("序号", "No."),
+    "area": ("体系领域", "Framework area"),
+    "all": ("全部", "All"),
     # plan and repairs
     "paragraph": ("段落", "Paragraph"),
     "section": ("章节", "Section"),

@@ -1,0 +1,293 @@
+// The detail table (标准明细表): filters, sorting and rows drawn from the JSON the page carries
+// (scripts/stdcat/site/pages/detail.py) in a <template>: not a <script>, because Material's instant
+// navigation re-runs every inline script of a new page as JavaScript, whatever its type. Record text only ever reaches the page through
+// textContent and attributes set by DOM calls, never as markup. Only a page of rows is drawn at a
+// time, so the table stays quick with 10,000 records. The view lives in the address (?org=…&sort=…)
+// so it can be bookmarked and shared.
+(function () {
+  "use strict";
+
+  var PAGE = 200;
+  var FACETS = ["area", "kind", "level", "status", "org", "sector", "horizon"];
+  var DEFAULT_SORT = "code";
+  // The text filter's parameter: not "q", which Material's search reads on load and opens with.
+  var TEXT = "text";
+
+  // Rows as objects, with what filtering and sorting need worked out once.
+  function load(data) {
+    var nodes = data.nodes;
+    var rank = {};
+    Object.keys(data.labels).forEach(function (group) {
+      rank[group] = {};
+      data.labels[group].forEach(function (pair, i) { rank[group][pair[0]] = i; });
+    });
+    var rows = data.rows.map(function (values, position) {
+      var row = { position: position };
+      data.fields.forEach(function (field, i) { row[field] = values[i]; });
+      row.areas = ancestors(nodes, row.node);
+      row.haystack = [row.title, row.other, row.number, row.id].join("\n").toLowerCase();
+      return row;
+    });
+    return { data: data, rows: rows, rank: rank, labels: labelMaps(data.labels) };
+  }
+
+  function ancestors(nodes, index) {
+    var out = [];
+    while (index >= 0 && out.indexOf(index) < 0) {
+      out.push(index);
+      index = nodes[index][3];
+    }
+    return out;
+  }
+
+  function labelMaps(labels) {
+    var out = {};
+    Object.keys(labels).forEach(function (group) {
+      out[group] = {};
+      labels[group].forEach(function (pair) { out[group][pair[0]] = pair[1]; });
+    });
+    return out;
+  }
+
+  // The facet values of a row, as the strings the select options and the address use.
+  function facetValues(table, row, facet) {
+    var d = table.data;
+    switch (facet) {
+      case "area": return row.areas.map(function (i) { return d.nodes[i][0]; });
+      case "org": return row.lead.concat(row.depts).map(function (i) { return d.orgs[i][0]; });
+      case "sector": return row.sectors;
+      case "horizon": return row.horizon === null ? [] : [String(row.horizon)];
+      default: return row[facet] ? [row[facet]] : [];
+    }
+  }
+
+  function readState(search) {
+    var params = new URLSearchParams(search);
+    var state = { text: params.get(TEXT) || "", sort: params.get("sort") || DEFAULT_SORT, limit: PAGE };
+    FACETS.forEach(function (facet) { state[facet] = params.get(facet) || ""; });
+    return state;
+  }
+
+  function writeState(state) {
+    var params = new URLSearchParams();
+    FACETS.forEach(function (facet) { if (state[facet]) params.set(facet, state[facet]); });
+    if (state.text) params.set(TEXT, state.text);
+    if (state.sort !== DEFAULT_SORT) params.set("sort", state.sort);
+    var query = params.toString();
+    history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
+  }
+
+  function matches(table, row, state) {
+    for (var i = 0; i < FACETS.length; i++) {
+      var want = state[FACETS[i]];
+      if (want && facetValues(table, row, FACETS[i]).indexOf(want) < 0) return false;
+    }
+    var words = state.text.toLowerCase().split(/\s+/).filter(Boolean);
+    return words.every(function (word) { return row.haystack.indexOf(word) >= 0; });
+  }
+
+  // Sort keys: labels sort in the schema's order, text by the page language's collation; rows
+  // without a value go last either way, ties keep the framework's order.
+  function sortKey(table, key) {
+    var d = table.data;
+    var collator = new Intl.Collator(document.documentElement.lang || undefined, { numeric: true });
+    var rank = function (group, value) { return value in table.rank[group] ? table.rank[group][value] : null; };
+    var keys = {
+      code: function (r) { return r.position; },
+      title: function (r) { return r.title || null; },
+      number: function (r) { return r.number || null; },
+      type: function (r) { return rank("kind", r.kind) * 100 + (r.type ? rank("type", r.type) + 1 : 0); },
+      level: function (r) { return r.level ? rank("level", r.level) : null; },
+      status: function (r) { return r.status ? rank("status", r.status) : null; },
+      lead: function (r) { return r.lead.length ? d.orgs[r.lead[0]][1] : null; },
+      horizon: function (r) { return r.horizon; },
+    };
+    return { get: keys[key] || keys.code, compare: collator.compare };
+  }
+
+  function sorted(table, rows, sort) {
+    var desc = sort.charAt(0) === "-";
+    var key = sortKey(table, desc ? sort.slice(1) : sort);
+    var values = new Map(rows.map(function (r) { return [r, key.get(r)]; }));
+    return rows.slice().sort(function (a, b) {
+      var x = values.get(a), y = values.get(b);
+      if (x === null || y === null) return x === y ? a.position - b.position : x === null ? 1 : -1;
+      var order = typeof x === "string" ? key.compare(x, y) : x - y;
+      return (desc ? -order : order) || a.position - b.position;
+    });
+  }
+
+  function el(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text) node.textContent = text;
+    if (className) node.className = className;
+    return node;
+  }
+
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (_, name) { return String(values[name]); });
+  }
+
+  // The options of each facet: only values some row has, with how many rows have them.
+  function options(table, facet) {
+    var counts = {};
+    table.rows.forEach(function (row) {
+      facetValues(table, row, facet).forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
+    });
+    var d = table.data;
+    var all;
+    if (facet === "area") {
+      all = d.nodes.map(function (n) { return [n[0], (n[1] ? n[1] + " " : "") + n[2], depth(d.nodes, n)]; });
+    } else if (facet === "org") {
+      all = d.orgs.map(function (o) { return [o[0], o[1], 0]; });
+      all.sort(function (a, b) { return (counts[b[0]] || 0) - (counts[a[0]] || 0); });
+    } else {
+      all = d.labels[facet].map(function (pair) { return [pair[0], pair[1], 0]; });
+    }
+    return all.filter(function (o) { return counts[o[0]]; }).map(function (o) {
+      return { value: o[0], text: "\u3000".repeat(o[2]) + o[1] + " (" + counts[o[0]] + ")" };
+    });
+  }
+
+  function depth(nodes, node) {
+    var n = 0;
+    for (var i = node[3]; i >= 0 && n < nodes.length; i = nodes[i][3]) n++;
+    return n;
+  }
+
+  function cell(row, children) {
+    var td = el("td");
+    children.forEach(function (child) { if (child) td.appendChild(child); });
+    row.appendChild(td);
+  }
+
+  function orgLinks(table, indices) {
+    var span = el("span");
+    indices.forEach(function (i, n) {
+      var org = table.data.orgs[i];
+      if (n) span.appendChild(document.createTextNode(table.data.sep));
+      var link = el(org[2] ? "a" : "span", org[1]);
+      if (org[2]) link.setAttribute("href", org[2]);
+      span.appendChild(link);
+    });
+    return span;
+  }
+
+  function drawRow(table, row, serial) {
+    var d = table.data, labels = table.labels;
+    var tr = el("tr");
+    tr.dataset.id = row.id;
+    var link = el("a", row.title);
+    link.setAttribute("href", d.links[row.kind][0] + row.id + d.links[row.kind][1]);
+    var other = row.other ? el("span", row.other, "stdcat-other") : null;
+    if (other) other.setAttribute("lang", document.documentElement.lang === "en" ? "zh" : "en");
+    var kind = labels.kind[row.kind] + (row.type ? " · " + labels.type[row.type] : "");
+    var status = el("span", labels.status[row.status] || row.status, "stdcat-status stdcat-status--" + row.status);
+    cell(tr, [document.createTextNode(String(serial))]);
+    cell(tr, [el("span", row.node >= 0 ? d.nodes[row.node][1] : "", "stdcat-code")]);
+    cell(tr, [link, other]);
+    cell(tr, [document.createTextNode(row.number)]);
+    cell(tr, [document.createTextNode(kind)]);
+    cell(tr, [document.createTextNode(row.level ? labels.level[row.level] || row.level : "")]);
+    cell(tr, [row.status ? status : null]);
+    cell(tr, [orgLinks(table, row.lead)]);
+    cell(tr, [document.createTextNode(row.horizon === null ? "" : labels.horizon[row.horizon] || String(row.horizon))]);
+    return tr;
+  }
+
+  function draw(view) {
+    var table = view.table, state = view.state, ui = table.data.ui;
+    var found = sorted(table, table.rows.filter(function (r) { return matches(table, r, state); }), state.sort);
+    var shown = found.slice(0, state.limit);
+    var body = document.createDocumentFragment();
+    shown.forEach(function (row, i) { body.appendChild(drawRow(table, row, i + 1)); });
+    view.tbody.replaceChildren(body);
+    view.count.textContent = found.length
+      ? fill(ui.detail_showing, { shown: found.length, total: table.rows.length })
+      : ui.detail_none;
+    view.more.hidden = found.length <= shown.length;
+    view.more.textContent = fill(ui.detail_more, { rest: found.length - shown.length });
+    view.headers.forEach(function (button) {
+      var th = button.parentNode, key = button.dataset.sort;
+      if (state.sort === key) th.setAttribute("aria-sort", "ascending");
+      else if (state.sort === "-" + key) th.setAttribute("aria-sort", "descending");
+      else th.removeAttribute("aria-sort");
+    });
+  }
+
+  function showState(view) {
+    var form = view.form, state = view.state;
+    form.elements[TEXT].value = state.text;
+    FACETS.forEach(function (facet) {
+      var select = form.elements[facet];
+      select.value = state[facet];
+      if (select.value !== state[facet]) state[facet] = "";  // a value no row has: no filter
+    });
+  }
+
+  function bind(view) {
+    var form = view.form, state = view.state, timer = 0;
+    var update = function () { state.limit = PAGE; writeState(state); draw(view); };
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    FACETS.forEach(function (facet) {
+      form.elements[facet].addEventListener("change", function (event) { state[facet] = event.target.value; update(); });
+    });
+    form.elements[TEXT].addEventListener("input", function (event) {
+      clearTimeout(timer);
+      // Typing a word should not redraw the table for each letter of it.
+      timer = setTimeout(function () { state.text = event.target.value.trim(); update(); }, 150);
+    });
+    form.addEventListener("reset", function (event) {
+      event.preventDefault();  // showState sets every field from the cleared state instead
+      Object.assign(state, readState(""));
+      showState(view);
+      update();
+    });
+    view.headers.forEach(function (button) {
+      button.addEventListener("click", function () {
+        var key = button.dataset.sort;
+        state.sort = state.sort === key ? "-" + key : key;
+        update();
+      });
+    });
+    view.more.addEventListener("click", function () { state.limit += PAGE; draw(view); });
+  }
+
+  function init(root) {
+    var source = document.getElementById("stdcat-detail-data");
+    if (!source || root.dataset.ready) return;
+    root.dataset.ready = "1";
+    var table = load(JSON.parse(source.content.textContent));
+    var form = root.querySelector("form");
+    FACETS.forEach(function (facet) {
+      options(table, facet).forEach(function (o) {
+        var option = el("option", o.text);
+        option.value = o.value;
+        form.elements[facet].appendChild(option);
+      });
+    });
+    var view = {
+      table: table,
+      form: form,
+      state: readState(location.search),
+      tbody: root.querySelector("tbody"),
+      count: root.querySelector(".stdcat-detail__count"),
+      more: root.querySelector(".stdcat-detail__more"),
+      headers: Array.prototype.slice.call(root.querySelectorAll("th button[data-sort]")),
+    };
+    showState(view);
+    bind(view);
+    writeState(view.state);
+    draw(view);
+    root.hidden = false;
+  }
+
+  function start() {
+    var root = document.getElementById("stdcat-detail");
+    if (root) init(root);
+  }
+
+  // Material's instant navigation swaps pages without reloading scripts: document$ says when.
+  if (typeof document$ !== "undefined") document$.subscribe(start);
+  else document.addEventListener("DOMContentLoaded", start);
+})();
