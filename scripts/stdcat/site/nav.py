@@ -21,6 +21,7 @@ NAV: list[Entry] = [
             (("计量", "Metrology"), "metrology/index.md"),
             (("任务", "Tasks"), "task/index.md"),
             (("目标", "Targets"), "target/index.md"),
+            (("统计表", "Statistics"), "statistics/index.md"),
             (("标签", "Tags"), "tags/index.md"),
         ],
     ),
