@@ -22,6 +22,7 @@ NAV: list[Entry] = [
             (("任务", "Tasks"), "task/index.md"),
             (("目标", "Targets"), "target/index.md"),
             (("标准明细表", "Detail table"), "detail/index.md"),
+            (("统计表", "Statistics"), "statistics/index.md"),
             (("标签", "Tags"), "tags/index.md"),
         ],
     ),

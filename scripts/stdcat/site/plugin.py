@@ -9,6 +9,8 @@ Events, in build order:
 - ``on_files``: pick this language's written pages (``x.en.md`` is the English ``x.md``), add
   every generated page in memory (nothing is written into ``docs/``).
 - ``on_page_markdown``: expand ``<!-- stdcat:NAME -->`` directives; point "edit" at the source.
+- ``on_page_content``: put the generated HTML back; explain the glossary's terms on hover
+  (``glossary_hover.py``).
 - ``on_post_page``: put each page's diagram in place (see ``pages.framework.diagram``).
 - ``on_post_build``: fix the search worker's Chinese query segmentation (``search_patch.py``);
   while serving, build the other languages into their folders.
@@ -32,9 +34,10 @@ from mkdocs.structure.pages import Page as MkPage
 
 from stdcat.check import check
 from stdcat.problem import ERROR
-from stdcat.site import nav, pages, rawhtml, rebuild, search, search_patch
+from stdcat.site import glossary_hover, nav, pages, rawhtml, rebuild, search, search_patch
 from stdcat.site.config import StdcatConfig
 from stdcat.site.i18n import LANGS
+from stdcat.site.links import GLOSSARY
 from stdcat.site.pages import blocks
 from stdcat.site.pages.base import SVG_MARKER
 from stdcat.site.render import FRAGMENTS
@@ -58,6 +61,7 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
         self.stashed: dict[str, list[str]] = {}  # page src_uri → its HTML set aside from Markdown
         self.outside_nav: set[str] = set()  # generated pages outside the navigation (see shared.py)
         self.shared = SharedParts()
+        self.glossary: glossary_hover.Glossary | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -107,6 +111,7 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
             directory_urls=config.use_directory_urls,
         )
         self.ctx.branch = self.config.branch
+        self.glossary = glossary_hover.Glossary(glossary_hover.terms(result.catalog, self.config.lang))
 
     def _base_site_url(self, config: MkDocsConfig) -> str:
         """The site URL of the default language (the schemas' $id live under it)."""
@@ -173,7 +178,10 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
-        return rawhtml.unstash(html, self.stashed.pop(page.file.src_uri, []))
+        html = rawhtml.unstash(html, self.stashed.pop(page.file.src_uri, []))
+        if self.glossary is None or page.file.src_uri == GLOSSARY:  # the glossary explains itself
+            return html
+        return self.glossary.wrap(html)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         self.shared = SharedParts()

@@ -13,7 +13,18 @@ from stdcat.catalog import Catalog
 from stdcat.diagram import Drawings
 from stdcat.site.i18n import Labels
 from stdcat.site.links import Linker
-from stdcat.site.pages import detail, framework, lists, organizations, performance, plan, records, reference, tags
+from stdcat.site.pages import (
+    detail,
+    framework,
+    lists,
+    organizations,
+    performance,
+    plan,
+    records,
+    reference,
+    statistics,
+    tags,
+)
 from stdcat.site.pages.base import Context, Page
 from stdcat.site.render import Renderer
 
@@ -58,4 +69,5 @@ def generate(ctx: Context) -> list[Page]:
         tags.page(ctx),
         detail.page(ctx),
         performance.page(ctx),
+        statistics.page(ctx),
     ]

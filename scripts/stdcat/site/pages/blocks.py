@@ -49,6 +49,7 @@ def counts(ctx: Context, here: str) -> str:
         columns=[ctx.label("kind", k) for k in DOCUMENT_KINDS],
         levels=[row for row in levels if any(row["counts"])],
         statuses=[row for row in statuses if any(row["counts"])],
+        statistics=ctx.linker.url(here, Target("statistics/index.md")),
     )
 
 
