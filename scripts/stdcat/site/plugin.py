@@ -9,7 +9,8 @@ Events, in build order:
 - ``on_files``: pick this language's written pages (``x.en.md`` is the English ``x.md``), add
   every generated page in memory (nothing is written into ``docs/``).
 - ``on_page_markdown``: expand ``<!-- stdcat:NAME -->`` directives; point "edit" at the source.
-- ``on_post_page``: put each page's diagram in place (see ``pages.framework.diagram``).
+- ``on_post_page``: put each page's diagram in place (see ``pages.framework.diagram``) and a record
+  page's neighbourhood drawing (``pages.neighbourhood``).
 - ``on_post_build``: fix the search worker's Chinese query segmentation (``search_patch.py``);
   while serving, build the other languages into their folders.
 """
@@ -35,7 +36,7 @@ from stdcat.problem import ERROR
 from stdcat.site import nav, pages, rawhtml, rebuild, search, search_patch
 from stdcat.site.config import StdcatConfig
 from stdcat.site.i18n import LANGS
-from stdcat.site.pages import blocks
+from stdcat.site.pages import blocks, neighbourhood
 from stdcat.site.pages.base import SVG_MARKER
 from stdcat.site.render import FRAGMENTS
 from stdcat.site.shared import SharedParts
@@ -187,7 +188,8 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
 
     def on_post_page(self, output: str, *, page: MkPage, config: MkDocsConfig) -> str:
         svg = self.ctx.svgs.get(page.file.src_uri) if self.ctx else None
-        return output.replace(SVG_MARKER, svg, 1) if svg else output
+        output = output.replace(SVG_MARKER, svg, 1) if svg else output
+        return neighbourhood.put_in_place(self.ctx, page.file.src_uri, output) if self.ctx else output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
