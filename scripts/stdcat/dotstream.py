@@ -54,7 +54,7 @@ class Stream:
         self._ready = threading.Condition()
         self._finished = False
         self._error: str | None = None
-        self._started = False
+        self._thread: threading.Thread | None = None
         self._closed = False
 
     def add(self, source: str) -> str:
@@ -70,9 +70,9 @@ class Stream:
         if name not in self._used:
             self._used.add(name)
             self._queue.put((name, source))
-        if not self._started:
-            self._started = True
-            threading.Thread(target=self._run, name="stdcat-dot", daemon=True).start()
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="stdcat-dot", daemon=True)
+            self._thread.start()
         return name
 
     def svg(self, name: str) -> str:
@@ -90,8 +90,14 @@ class Stream:
         if not self._closed:
             self._closed = True
             self._queue.put(None)
-            if not self._started:
+            if self._thread is None:
                 self._finish()
+
+    def join(self) -> None:
+        """Wait until every graph is drawn and the cache file written."""
+        self.close()
+        if self._thread is not None:
+            self._thread.join()
 
     def _run(self) -> None:
         """The background work: known drawings first, the rest through one ``dot`` process."""
@@ -125,16 +131,20 @@ class Stream:
         """Split dot's output into drawings, each filed under its graph's name."""
         assert process.stdout is not None
         pending = b""
-        while chunk := process.stdout.read1(1 << 16):
-            pending += chunk
-            while (end := pending.find(_END)) >= 0:
-                drawing, pending = pending[: end + len(_END)], pending[end + len(_END) :]
-                title = _TITLE.search(drawing)
-                if title is None:
-                    continue
-                name = title.group(1)
-                svg = drawing[drawing.find(b"<svg") :].strip().replace(b"<title>" + name + b"</title>", b"", 1)
-                self._deliver(name.decode("ascii"), zlib.compress(svg + b"\n", 1))
+        with process.stdout as output:
+            while chunk := output.read1(1 << 16):
+                pending += chunk
+                while (end := pending.find(_END)) >= 0:
+                    drawing, pending = pending[: end + len(_END)], pending[end + len(_END) :]
+                    self._file(drawing)
+
+    def _file(self, drawing: bytes) -> None:
+        """Keep one drawing under its graph's name, without dot's prologue and the name's title."""
+        title = _TITLE.search(drawing)
+        if title is not None:
+            name = title.group(1)
+            svg = drawing[drawing.find(b"<svg") :].strip().replace(b"<title>" + name + b"</title>", b"", 1)
+            self._deliver(name.decode("ascii"), zlib.compress(svg + b"\n", 1))
 
     def _deliver(self, name: str, data: bytes) -> None:
         with self._ready:

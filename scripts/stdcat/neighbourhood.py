@@ -101,7 +101,8 @@ def _node(record: Record, role: str, lang: str) -> str:
     name = _name(record, lang)
     attrs = {
         "label": _wrap(_cut(name, lang), lang),
-        "tooltip": f"{words}：{name}" if lang == "zh" else f"{words}: {name}",
+        # dot unescapes a tooltip twice (a label once): its backslashes are doubled twice.
+        "tooltip": (f"{words}：{name}" if lang == "zh" else f"{words}: {name}").replace("\\", "\\\\"),
         "URL": f"{PLACEHOLDER}{record.id}",
         "id": f"nb-{record.id}",
         "class": f"nb nb-{role}" + (" nb-current" if role == "record" else ""),
