@@ -38,7 +38,13 @@ ROLE_WORDS = {  # tooltip prefixes: what the neighbour is to the record
     "related": ("相关记录", "Related record"),
     "related_from": ("引用本记录", "Refers to this record"),
 }
-EDGE_STYLES = {"lead": "solid", "participants": "dashed", "implementers": "dotted"}
+# Departments and the node are joined by lines; references between records are arrows.
+EDGE_ATTRS = {
+    "framework": "arrowhead=none",
+    "lead": "arrowhead=none",
+    "participants": "arrowhead=none style=dashed",
+    "implementers": "arrowhead=none style=dotted",
+}
 MAX_CHARS = {"zh": 30, "en": 70}  # a longer title is cut in the label; the tooltip has it whole
 
 
@@ -78,8 +84,13 @@ def neighbourhood(catalog: Catalog, record: Record) -> Neighbourhood:
     return Neighbourhood(record, tuple(found.values()))
 
 
-def dot_source(nb: Neighbourhood, lang: str) -> str:
-    """The DOT text of a neighbourhood in ``lang``: one link, tooltip and class per node."""
+def dot_source(nb: Neighbourhood, lang: str, memo: dict[tuple[str, str], str] | None = None) -> str:
+    """The DOT text of a neighbourhood in ``lang``: one link, tooltip and class per node.
+
+    ``memo`` keeps node lines by (record id, role) for one catalog and language: departments and
+    framework nodes recur in thousands of drawings, and writing their lines is most of the cost.
+    """
+    memo = {} if memo is None else memo
     lines = [
         "digraph {",
         f'graph [rankdir=LR bgcolor=transparent fontname="{FONT}" tooltip=" " nodesep=0.1 ranksep=0.3];',
@@ -88,7 +99,10 @@ def dot_source(nb: Neighbourhood, lang: str) -> str:
         _node(nb.record, "record", lang),
     ]
     for neighbour in nb.neighbours:
-        lines.append(_node(neighbour.record, neighbour.role, lang))
+        line = memo.get((neighbour.record.id, neighbour.role))
+        if line is None:
+            line = memo[neighbour.record.id, neighbour.role] = _node(neighbour.record, neighbour.role, lang)
+        lines.append(line)
     for neighbour in nb.neighbours:
         lines.append(_edge(nb.record.id, neighbour))
     lines.append("}")
@@ -118,10 +132,7 @@ def _edge(focus: str, neighbour: Neighbour) -> str:
     """Edges run the way the reference goes: node → record → what it names; referrers → record."""
     role, other = neighbour.role, neighbour.record.id
     tail, head = (other, focus) if role in ("framework", "related_from") else (focus, other)
-    attrs = {"style": EDGE_STYLES.get(role, "solid")}
-    if role == "framework" or role in EDGE_STYLES:
-        attrs["arrowhead"] = "none"
-    return f"{_quoted(tail)} -> {_quoted(head)} [{_attrs(attrs)}];"
+    return f"{_quoted(tail)} -> {_quoted(head)} [{EDGE_ATTRS.get(role, '')}];"
 
 
 def _name(record: Record, lang: str) -> str:

@@ -19,6 +19,7 @@ from stdcat.site.pages.base import Context
 MARKER = "<!-- stdcat-neighbourhood -->"
 _STREAM = "neighbourhood_stream"
 _PAGES = "neighbourhood_pages"  # page src_uri → key of its drawing
+_MEMO = "neighbourhood_memo"  # node lines shared by the drawings (see neighbourhood.dot_source)
 
 
 def stream(ctx: Context) -> Stream:
@@ -27,12 +28,14 @@ def stream(ctx: Context) -> Stream:
         folder = ctx.root / ".cache" / "stdcat" if ctx.root is not None else None
         ctx._cache[_STREAM] = Stream(folder / f"neighbourhood-{ctx.lang}.bin" if folder else None)
         ctx._cache[_PAGES] = {}
+        ctx._cache[_MEMO] = {}
     return ctx._cache[_STREAM]
 
 
 def figure(ctx: Context, here: str, record: Record) -> Markup:
     """The figure for the page ``here``, with the marker where the drawing goes."""
-    name = stream(ctx).add(dot_source(neighbourhood(ctx.catalog, record), ctx.lang))
+    drawings = stream(ctx)
+    name = drawings.add(dot_source(neighbourhood(ctx.catalog, record), ctx.lang, ctx._cache[_MEMO]))
     ctx._cache[_PAGES][here] = name
     # The drawing's key in the page makes a changed drawing a changed page for `mkdocs serve`.
     return Markup(ctx.render("neighbourhood.html", key=name, svg=Markup(MARKER)))
