@@ -29,6 +29,7 @@ from queue import SimpleQueue
 
 CACHE_FORMAT = 1  # bump when the SVG this module keeps changes shape
 _MEMORY: dict[str, bytes] = {}  # key → compressed SVG, for the life of the process
+_LOADED: set[Path | None] = set()  # cache files already read into _MEMORY (a served site reads each once)
 _END = b"</svg>"
 _HEAD = "digraph {"
 _TITLE = re.compile(rb"<!-- Title: ([0-9a-f]+) Pages")
@@ -58,10 +59,7 @@ class Stream:
         self._closed = False
 
     def add(self, source: str) -> str:
-        """Queue an anonymous graph (``digraph {…}``) for drawing; return its key.
-
-        Starts the background work on the first call.
-        """
+        """Queue an anonymous graph (``digraph {…}``) for drawing; return its key."""
         if self._closed:
             raise RuntimeError("drawings are added before any is fetched")
         if not source.startswith(_HEAD):
@@ -70,14 +68,22 @@ class Stream:
         if name not in self._used:
             self._used.add(name)
             self._queue.put((name, source))
+        return name
+
+    def start(self) -> None:
+        """Start drawing in the background (idempotent); graphs added later join the stream.
+
+        Not started by ``add``: a caller that only generates pages (the benchmark's bare site)
+        must not leave a ``dot`` process behind.
+        """
         if self._thread is None:
             self._thread = threading.Thread(target=self._run, name="stdcat-dot", daemon=True)
             self._thread.start()
-        return name
 
     def svg(self, name: str) -> str:
         """The ``<svg>`` element drawn for ``name`` (placeholders left in), waiting for it if needed."""
         self.close()
+        self.start()
         with self._ready:
             self._ready.wait_for(lambda: name in self._done or self._finished)
             data = self._done.get(name)
@@ -90,8 +96,6 @@ class Stream:
         if not self._closed:
             self._closed = True
             self._queue.put(None)
-            if self._thread is None:
-                self._finish()
 
     def join(self) -> None:
         """Wait until every graph is drawn and the cache file written."""
@@ -101,7 +105,8 @@ class Stream:
 
     def _run(self) -> None:
         """The background work: known drawings first, the rest through one ``dot`` process."""
-        known = {**_load(self.cache_file), **_MEMORY}
+        known = {**_load(self.cache_file), **_MEMORY} if self.cache_file not in _LOADED else _MEMORY
+        _LOADED.add(self.cache_file)
         process: subprocess.Popen[bytes] | None = None
         reader: threading.Thread | None = None
         try:

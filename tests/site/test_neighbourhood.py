@@ -135,6 +135,7 @@ def test_disk_cache_gives_the_drawing_back_without_dot(catalog, tmp_path):
     first.join()
     assert (tmp_path / "cache.bin").is_file()
     dotstream._MEMORY.clear()  # only the file can answer now, and there is no dot to ask
+    dotstream._LOADED.clear()
     second = Stream(tmp_path / "cache.bin", command=("false",))
     assert second.svg(second.add(source)) == drawn
 

@@ -138,6 +138,7 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
             if not page.in_nav:
                 self.outside_nav.add(page.src_uri)
             self.edit_urls[page.src_uri] = self.ctx.edit_url(page.edit_path) if page.edit_path else None
+        neighbourhood.start(self.ctx)  # dot draws on the other core while MkDocs renders
         if rebuild.serving:  # written pages may hold generated blocks (<!-- stdcat:counts -->)
             for file in files.documentation_pages():
                 if file.src_uri not in self.generated:

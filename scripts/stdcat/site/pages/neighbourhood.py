@@ -41,6 +41,12 @@ def figure(ctx: Context, here: str, record: Record) -> Markup:
     return Markup(ctx.render("neighbourhood.html", key=name, svg=Markup(MARKER)))
 
 
+def start(ctx: Context) -> None:
+    """Start drawing the queued graphs, once the pages are generated (see ``dotstream.Stream.start``)."""
+    if _STREAM in ctx._cache:
+        stream(ctx).start()
+
+
 def put_in_place(ctx: Context, here: str, html: str) -> str:
     """The finished page with its drawing in place of the marker (waits for ``dot`` if needed)."""
     name = ctx._cache.get(_PAGES, {}).get(here)
