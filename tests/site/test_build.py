@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -116,3 +117,19 @@ def test_serve_shows_both_languages(tmp_path):
         server.terminate()
         server.wait(timeout=30)
         log.close()
+
+
+def test_record_pages_hold_their_neighbourhood_drawing(built):
+    site, _ = built
+    for page in (
+        site / "standard" / "pv-published" / "index.html",
+        site / "en" / "standard" / "xss-probe" / "index.html",
+    ):
+        html = page.read_text(encoding="utf-8")
+        assert "<!-- stdcat-neighbourhood -->" not in html and 'xlink:href="stdcat:' not in html
+        drawing = html.split('<figure class="stdcat-neighbourhood"', 1)[1].split("</figure>", 1)[0]
+        links = re.findall(r'xlink:href="([^"]*)"', drawing)
+        assert "../../framework/pv/" in links
+        assert ("../pv-modules/" if "pv-published" in str(page) else "../../organization/amr/") in links
+        for link in links:  # every node's link leads to a built page
+            assert (page.parent / link / "index.html").resolve().is_file(), link

@@ -134,6 +134,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Click a box to open that node; hover to see how many records it holds.",
     ),
     "no_records": ("暂无记录。", "No records yet."),
+    "neighbourhood": ("关系图", "Connections"),
+    "neighbourhood_hint": (
+        "本记录（居中）及其所属体系节点、责任单位和相关记录；点击方框打开对应页面。",
+        "This record (centre), its framework node, departments and related records; click a box to open its page.",
+    ),
     "records": ("记录", "records"),
     "count": ("数量", "Count"),
     # the detail table (标准明细表)

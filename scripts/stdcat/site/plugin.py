@@ -11,7 +11,8 @@ Events, in build order:
 - ``on_page_markdown``: expand ``<!-- stdcat:NAME -->`` directives; point "edit" at the source.
 - ``on_page_content``: put the generated HTML back; explain the glossary's terms on hover
   (``glossary_hover.py``).
-- ``on_post_page``: put each page's diagram in place (see ``pages.framework.diagram``).
+- ``on_post_page``: put each page's diagram in place (see ``pages.framework.diagram``) and a record
+  page's neighbourhood drawing (``pages.neighbourhood``).
 - ``on_post_build``: fix the search worker's Chinese query segmentation (``search_patch.py``);
   while serving, build the other languages into their folders.
 """
@@ -38,7 +39,7 @@ from stdcat.site import glossary_hover, nav, pages, rawhtml, rebuild, search, se
 from stdcat.site.config import StdcatConfig
 from stdcat.site.i18n import LANGS
 from stdcat.site.links import GLOSSARY
-from stdcat.site.pages import blocks
+from stdcat.site.pages import blocks, neighbourhood
 from stdcat.site.pages.base import SVG_MARKER
 from stdcat.site.render import FRAGMENTS
 from stdcat.site.shared import SharedParts
@@ -142,6 +143,7 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
             if not page.in_nav:
                 self.outside_nav.add(page.src_uri)
             self.edit_urls[page.src_uri] = self.ctx.edit_url(page.edit_path) if page.edit_path else None
+        neighbourhood.start(self.ctx)  # dot draws on the other core while MkDocs renders
         if rebuild.serving:  # written pages may hold generated blocks (<!-- stdcat:counts -->)
             for file in files.documentation_pages():
                 if file.src_uri not in self.generated:
@@ -195,7 +197,8 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
 
     def on_post_page(self, output: str, *, page: MkPage, config: MkDocsConfig) -> str:
         svg = self.ctx.svgs.get(page.file.src_uri) if self.ctx else None
-        return output.replace(SVG_MARKER, svg, 1) if svg else output
+        output = output.replace(SVG_MARKER, svg, 1) if svg else output
+        return neighbourhood.put_in_place(self.ctx, page.file.src_uri, output) if self.ctx else output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
