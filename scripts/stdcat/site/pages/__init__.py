@@ -13,7 +13,18 @@ from stdcat.catalog import Catalog
 from stdcat.diagram import Drawings
 from stdcat.site.i18n import Labels
 from stdcat.site.links import Linker
-from stdcat.site.pages import framework, lists, organizations, performance, plan, records, reference, tags
+from stdcat.site.pages import (
+    changes,
+    downloads,
+    framework,
+    lists,
+    organizations,
+    performance,
+    plan,
+    records,
+    reference,
+    tags,
+)
 from stdcat.site.pages.base import Context, Page
 from stdcat.site.render import Renderer
 
@@ -57,4 +68,6 @@ def generate(ctx: Context) -> list[Page]:
         *reference.pages(ctx),
         tags.page(ctx),
         performance.page(ctx),
+        downloads.page(ctx),
+        changes.page(ctx),
     ]

@@ -13,6 +13,7 @@ from stdcat.catalog import Record
 from stdcat.derive import progress
 from stdcat.site.i18n import STRINGS
 from stdcat.site.markdown import front_matter, heading
+from stdcat.site.pages import cite
 from stdcat.site.pages.base import Context, Page, org_names, ref, refs, row
 from stdcat.site.pages.tags import tag_links
 
@@ -59,6 +60,7 @@ def view(ctx: Context, here: str, record: Record) -> dict[str, Any]:
         "edit_url": ctx.edit_url(record.path),
         "yaml_url": ctx.blob_url(record.path),
         "path": record.path,
+        "cite": cite.view(ctx, here, record),
     }
 
 
