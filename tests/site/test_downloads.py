@@ -232,7 +232,7 @@ def test_atom_feed_entries_point_at_the_change_history(site) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", ["index.html", "standard/pv-modules/index.html", "en/index.html", "en/plan/index.html"]
+    "path", ["index.html", "standard/pv-modules/index.html", "en/index.html", "en/plan/index.html", "en/404.html"]
 )
 def test_every_page_names_the_feed_in_its_head(site, path) -> None:
     site_dir, _ = site
