@@ -43,6 +43,8 @@ NAV: list[Entry] = [
             (("参与贡献", "How to contribute"), "contributing/index.md"),
             (("内容编写规范", "Content guide"), "contributing/content-guide.md"),
             (("数据模式", "Schema reference"), "reference/schema/index.md"),
+            (("数据下载", "Downloads"), "downloads/index.md"),
+            (("变更历史", "Change history"), "changes/index.md"),
             (("性能", "Performance"), "performance/index.md"),
         ],
     ),

@@ -15,6 +15,9 @@ Events, in build order:
   page's neighbourhood drawing (``pages.neighbourhood``).
 - ``on_post_build``: fix the search worker's Chinese query segmentation (``search_patch.py``);
   while serving, build the other languages into their folders.
+
+The root language's build also publishes the exports (``downloads.py``): started in ``on_files``,
+once MkDocs has cleaned the site folder, in another process; waited for in ``on_post_build``.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 from stdcat.check import check
 from stdcat.problem import ERROR
-from stdcat.site import glossary_hover, nav, pages, rawhtml, rebuild, search, search_patch
+from stdcat.site import downloads, glossary_hover, nav, pages, rawhtml, rebuild, search, search_patch
 from stdcat.site.config import StdcatConfig
 from stdcat.site.i18n import LANGS
 from stdcat.site.links import GLOSSARY
@@ -63,6 +66,7 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
         self.outside_nav: set[str] = set()  # generated pages outside the navigation (see shared.py)
         self.shared = SharedParts()
         self.glossary: glossary_hover.Glossary | None = None
+        self.export: downloads.Running | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -81,6 +85,7 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
             if other in folders
         ]
         config.extra["stdcat_lang"] = lang
+        config.extra["stdcat_root"] = _between(here, "")  # the exports live at the site root
         if config.nav is None:
             config.nav = nav.nav(lang)
         config.watch.extend(str(self.root / folder) for folder in ("catalog", "schema"))
@@ -113,6 +118,7 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
         )
         self.ctx.branch = self.config.branch
         self.glossary = glossary_hover.Glossary(glossary_hover.terms(result.catalog, self.config.lang))
+        self.ctx.folder = self.config.languages.get(self.config.lang, "")
 
     def _base_site_url(self, config: MkDocsConfig) -> str:
         """The site URL of the default language (the schemas' $id live under it)."""
@@ -126,6 +132,9 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
         self.edit_urls = {}
         self.generated = set()
         self.outside_nav = set()
+        if not self.ctx.folder:  # the site folder is clean by now; the pages build meanwhile
+            out = Path(config.site_dir)
+            self.export = downloads.start(self.root, out, self.ctx.site_url, reuse=rebuild.serving)
         self._pick_language(files, config)
         build = (str(self.root), self.config.lang)
         theme = rebuild.theme_key(self.root, config.config_file_path) if rebuild.serving else ""
@@ -213,12 +222,19 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
             else:
                 search.index(site_dir, others)
             problems = search.install_worker(site_dir)
+        if self.export is not None:
+            problems += downloads.finish(self.export)
+            self.export = None
         for problem in problems:
             log.warning(problem)
         if not rebuild.serving:
             return
         for other in self.config.serve_with:
             self._build_alongside(config, other)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        downloads.stop(self.export)
+        self.export = None
 
     def _build_alongside(self, config: MkDocsConfig, other: str) -> None:
         """Build another language's configuration into its folder of the served site."""

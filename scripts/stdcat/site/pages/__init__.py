@@ -14,7 +14,9 @@ from stdcat.diagram import Drawings
 from stdcat.site.i18n import Labels
 from stdcat.site.links import Linker
 from stdcat.site.pages import (
+    changes,
     detail,
+    downloads,
     framework,
     lists,
     organizations,
@@ -70,4 +72,6 @@ def generate(ctx: Context) -> list[Page]:
         detail.page(ctx),
         performance.page(ctx),
         statistics.page(ctx),
+        downloads.page(ctx),
+        changes.page(ctx),
     ]

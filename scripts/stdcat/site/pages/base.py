@@ -48,6 +48,7 @@ class Context:
     site_url: str = ""
     root: Path | None = None  # the repository root, for pages made from its files (the schemas)
     branch: str = "main"
+    folder: str = ""  # this language's folder under the site root ("" for the root, "en/")
     svgs: dict[str, str] = field(default_factory=dict)  # page src_uri → its diagram, see framework.diagram
     _cache: dict[str, Any] = field(default_factory=dict)
 

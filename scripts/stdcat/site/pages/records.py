@@ -13,7 +13,7 @@ from stdcat.catalog import Record
 from stdcat.derive import progress
 from stdcat.site.i18n import STRINGS
 from stdcat.site.markdown import front_matter, heading
-from stdcat.site.pages import neighbourhood
+from stdcat.site.pages import cite, neighbourhood
 from stdcat.site.pages.base import Context, Page, org_names, ref, refs, row
 from stdcat.site.pages.tags import tag_links
 
@@ -61,6 +61,7 @@ def view(ctx: Context, here: str, record: Record) -> dict[str, Any]:
         "yaml_url": ctx.blob_url(record.path),
         "path": record.path,
         "neighbourhood": neighbourhood.figure(ctx, here, record),
+        "cite": cite.view(ctx, here, record),
     }
 
 

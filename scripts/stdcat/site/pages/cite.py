@@ -1,0 +1,44 @@
+"""What a record page offers for reuse: its citation (GB/T 7714-2015 and BibTeX) and its JSON.
+
+The citations come from ``exports.citation``, the same functions that write ``data/catalog.bib``,
+and cite the record's page at the site root's address, so that both languages cite one URL.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from stdcat.catalog import Record
+from stdcat.exports.citation import bibtex, gbt7714
+from stdcat.exports.context import RECORD_JSON
+from stdcat.exports.context import Context as ExportContext
+from stdcat.site.pages.base import Context
+from stdcat.site.pages.downloads import root_url
+
+
+def export_context(ctx: Context) -> ExportContext | None:
+    """The exports' context, made once per build (it reads the schemas)."""
+    if ctx.root is None:
+        return None
+    if "export" not in ctx._cache:
+        ctx._cache["export"] = ExportContext.build(ctx.catalog, ctx.root, ctx.site_url or None)
+    return ctx._cache["export"]
+
+
+def view(ctx: Context, here: str, record: Record) -> dict[str, Any]:
+    """The record's citations and the link to its JSON, for ``cite.html``."""
+    export = export_context(ctx)
+    url = export.page_url(record.kind, record.id) if export else None
+    return {
+        "gbt7714": gbt7714(export, record, url=url) if export else "",
+        "bibtex": _preformatted(bibtex(export, record, url=url)) if export else "",
+        "json": root_url(ctx, here, RECORD_JSON.format(id=record.id)),
+        "json_name": RECORD_JSON.format(id=record.id),
+    }
+
+
+def _preformatted(text: str) -> Markup:
+    """Escaped text for a ``<pre>`` on one line: the fragment renderer strips every line's indent."""
+    return Markup(str(escape(text.rstrip("\n"))).replace("\n", "&#10;"))
