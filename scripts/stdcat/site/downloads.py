@@ -17,6 +17,8 @@ from __future__ import annotations
 import hashlib
 import subprocess
 import sys
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,6 +76,16 @@ def finish(running: Running) -> list[str]:
         return [f"the downloads were not written: {message}"]
     _last[str(running.out)] = running.key
     return []
+
+
+def finish_later(running: Running, report: Callable[[str], None]) -> None:
+    """While serving: wait for the export in a thread, so the browser reloads without waiting for it."""
+
+    def wait() -> None:
+        for problem in finish(running):
+            report(problem)
+
+    threading.Thread(target=wait, daemon=True).start()
 
 
 def stop(running: Running | None) -> None:

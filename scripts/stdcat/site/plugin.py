@@ -222,9 +222,11 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
             else:
                 search.index(site_dir, others)
             problems = search.install_worker(site_dir)
-        if self.export is not None:
+        if self.export is not None and rebuild.serving:  # the browser reloads at once; the downloads follow
+            downloads.finish_later(self.export, log.warning)
+        elif self.export is not None:
             problems += downloads.finish(self.export)
-            self.export = None
+        self.export = None
         for problem in problems:
             log.warning(problem)
         if not rebuild.serving:
