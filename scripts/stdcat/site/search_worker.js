@@ -45,6 +45,18 @@ async function load(results, from, to, terms) {
   return datas.map(function (d, i) { return group(d, slice[i].score, terms); });
 }
 
+var loading = null;
+
+function loaded() {
+  if (!loading) {
+    loading = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
+      pagefind = module;
+      return pagefind.options({ baseUrl: "/", excerptLength: 20 });
+    }).then(function () { return pagefind.init(); });
+  }
+  return loading;
+}
+
 async function query(text, id) {
   var q = text.trim();
   if (!q) return postMessage({ type: RESULT, data: { items: [] } });
@@ -64,15 +76,12 @@ async function query(text, id) {
 addEventListener("message", function (event) {
   var message = event.data;
   if (message.type === SETUP) {
-    import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
-      pagefind = module;
-      return pagefind.options({ baseUrl: "/", excerptLength: 20 });
-    }).then(function () { return pagefind.init(); }).then(function () {
-      postMessage({ type: READY });
-    });
+    // Pagefind loads on the first query, not with every page: its metadata grows with the
+    // catalog, and most page views never search.
+    postMessage({ type: READY });
   } else if (message.type === QUERY) {
     var id = ++latest;
-    query(message.data, id).catch(function (error) {
+    loaded().then(function () { return query(message.data, id); }).catch(function (error) {
       console.warn("search failed:", error);
       if (id === latest) postMessage({ type: RESULT, data: { items: [] } });
     });
