@@ -60,6 +60,7 @@ function loaded() {
 async function query(text, id) {
   var q = text.trim();
   if (!q) return postMessage({ type: RESULT, data: { items: [] } });
+  await loaded();
   var search = await pagefind.search(q);
   if (id !== latest || !search) return;
   var terms = {};
@@ -81,7 +82,7 @@ addEventListener("message", function (event) {
     postMessage({ type: READY });
   } else if (message.type === QUERY) {
     var id = ++latest;
-    loaded().then(function () { return query(message.data, id); }).catch(function (error) {
+    query(message.data, id).catch(function (error) {
       console.warn("search failed:", error);
       if (id === latest) postMessage({ type: RESULT, data: { items: [] } });
     });
