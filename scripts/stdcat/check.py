@@ -50,8 +50,19 @@ def display_path(file: Path, root: Path) -> str:
         return file.as_posix()
 
 
-def check(root: Path, only: list[Path] | None = None, schemas: SchemaSet | None = None) -> Result:
-    """Check the catalog under ``root``; with ``only``, report only problems of those files."""
+# A file's own findings, kept by ``mkdocs serve`` between its checks (see ``_check_file``).
+FileMemo = dict[str, tuple[tuple[int, int], "FileFindings"]]
+FileFindings = tuple[Loaded, str | None, list[Problem], list[Problem]]
+
+
+def check(
+    root: Path, only: list[Path] | None = None, schemas: SchemaSet | None = None, memo: FileMemo | None = None
+) -> Result:
+    """Check the catalog under ``root``; with ``only``, report only problems of those files.
+
+    ``memo`` keeps each file's own findings (loading, kind, schema) for the next check with the
+    same schemas, which then reads again only the files whose size or time changed.
+    """
     root = root.resolve()
     schemas = schemas or SchemaSet.from_dir(root / "schema")
     files = record_files(root / "catalog")
@@ -64,9 +75,8 @@ def check(root: Path, only: list[Path] | None = None, schemas: SchemaSet | None 
     everything: list[Record] = []
     unknown_kind_ids: set[str] = set()
     for file in files:
-        loaded = load_file(file, display_path(file, root))
-        problems.extend(loaded.problems)
-        kind = _kind(loaded, problems)
+        loaded, kind, file_problems, schema_problems = _check_file(file, root, schemas, memo)
+        problems.extend(file_problems)
         if kind is None:
             # References to a record whose file could not be read are not reported again.
             if loaded.data and isinstance(loaded.data.get("id"), str):
@@ -74,8 +84,6 @@ def check(root: Path, only: list[Path] | None = None, schemas: SchemaSet | None 
             elif loaded.data is None:
                 unknown_kind_ids.add(file.stem)
             continue
-        schema_problems = schemas.problems(kind, loaded)
-        problems.extend(schema_problems)
         rid = loaded.data.get("id") if loaded.data else None
         if not isinstance(rid, str):
             continue  # the schema has reported the missing or malformed id
@@ -97,6 +105,28 @@ def check(root: Path, only: list[Path] | None = None, schemas: SchemaSet | None 
         wanted = {display_path(p, root) for p in only}
         problems = [p for p in problems if p.path in wanted]
     return Result(sorted(set(problems)), catalog, len(files), everything)
+
+
+def _check_file(file: Path, root: Path, schemas: SchemaSet, memo: FileMemo | None) -> FileFindings:
+    """What one file holds and what is wrong with it on its own: its load, its kind, its schema."""
+    stamp = (0, 0)
+    if memo is not None:
+        try:
+            stat = file.stat()
+            stamp = (stat.st_mtime_ns, stat.st_size)
+        except OSError:  # gone meanwhile: load_file reports it
+            pass
+        kept = memo.get(str(file))
+        if kept is not None and kept[0] == stamp:
+            return kept[1]
+    loaded = load_file(file, display_path(file, root))
+    problems = list(loaded.problems)
+    kind = _kind(loaded, problems)
+    schema_problems = schemas.problems(kind, loaded) if kind is not None else []
+    findings = (loaded, kind, problems + schema_problems, schema_problems)
+    if memo is not None and stamp != (0, 0):
+        memo[str(file)] = (stamp, findings)
+    return findings
 
 
 def _without_echoes(problems: list[Problem]) -> list[Problem]:

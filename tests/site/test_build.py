@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import write
+from tests.conftest import edit, write
 from tests.site_support import MINIMAL_XSS, build_both, mkdocs, site_root, warnings
 
 URL = "http://127.0.0.1:8765/"
@@ -92,27 +92,44 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def test_serve_shows_both_languages(tmp_path):
-    """``mkdocs serve`` (what ``./dev serve`` runs) builds the English site into /en/ as well."""
+def _pages_showing(port: int, wanted: dict[str, str], seconds: float) -> dict[str, str]:
+    """Each page of ``wanted`` (path → text) once it shows its text, or as it last was."""
+    pages: dict[str, str] = {}
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and any(text not in pages.get(path, "") for path, text in wanted.items()):
+        for path in wanted:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as response:
+                    pages[path] = response.read().decode("utf-8")
+            except OSError:
+                pass
+        time.sleep(0.5)
+    return pages
+
+
+def test_serve_shows_both_languages_and_every_edit(tmp_path):
+    """``mkdocs serve`` (what ``./dev serve`` runs) builds the English site into /en/ as well, and
+    an edit saved meanwhile shows in both (the pages kept between rebuilds are not stale)."""
     root = site_root(tmp_path / "repo")
     port = _free_port()
     env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/", "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}"]
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"]
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
+    zh, en = "standard/pv-modules/", "en/standard/pv-modules/"
     try:
-        pages = {}
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and len(pages) < 2:
-            for path in ("standard/pv-modules/", "en/standard/pv-modules/"):
-                try:
-                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as response:
-                        pages[path] = response.read().decode("utf-8")
-                except OSError:
-                    time.sleep(0.5)
+        pages = _pages_showing(port, {zh: "光伏组件检测标准", en: "Test methods for PV modules"}, 120)
         assert server.poll() is None, (tmp_path / "serve.log").read_text()
-        assert "光伏组件检测标准" in pages.get("standard/pv-modules/", "")
-        assert "Test methods for PV modules" in pages.get("en/standard/pv-modules/", "")
+        assert "光伏组件检测标准" in pages.get(zh, "")
+        assert "Test methods for PV modules" in pages.get(en, "")
+        edit(root, "catalog/standard/pv-modules.yaml", "光伏组件检测标准", "光伏组件检测新标准")
+        edit(root, "catalog/standard/pv-modules.yaml", "Test methods for PV modules", "New test methods")
+        # The organization's page lists the record: a page kept from the last build must not be.
+        wanted = {zh: "光伏组件检测新标准", en: "New test methods", "organization/amr/": "光伏组件检测新标准"}
+        pages = _pages_showing(port, wanted, 120)
+        for path, text in wanted.items():
+            assert text in pages.get(path, ""), (path, (tmp_path / "serve.log").read_text()[-3000:])
+        assert "made" in (tmp_path / "serve.log").read_text()  # the rebuild kept the other pages
     finally:
         server.terminate()
         server.wait(timeout=30)

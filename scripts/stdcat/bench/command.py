@@ -44,8 +44,14 @@ def run(args: argparse.Namespace, root: Path) -> int:
     result: dict[str, Any] = {"machine": machine(), "runs": args.runs, "sizes": []}
     try:
         if args.only_serve:
-            result = json.loads((out / "latest.json").read_text(encoding="utf-8"))
-            size = next(s for s in result["sizes"] if s["n"] == args.serve_at)
+            result = _earlier(out) or result
+            size = next((s for s in result["sizes"] if s["n"] == args.serve_at), None)
+            if size is None:  # the report has a row per size: serve alone would leave it half filled
+                print(
+                    f"stdcat bench: no report at N = {args.serve_at} in {out} to update: run the full benchmark first",
+                    file=sys.stderr,
+                )
+                return 2
             size["serve"] = measure_serve(root, work / f"n{args.serve_at}", args.serve_at, args.runs)
         for n in [] if args.only_serve else sizes:
             print(f"bench: N = {n:,}", file=sys.stderr, flush=True)
@@ -56,6 +62,14 @@ def run(args: argparse.Namespace, root: Path) -> int:
             shutil.rmtree(work, ignore_errors=True)
     print(write(out, result))
     return 0
+
+
+def _earlier(out: Path) -> dict[str, Any] | None:
+    """The report already in ``out``, if there is a readable one."""
+    try:
+        return json.loads((out / "latest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def write(out: Path, result: dict[str, Any]) -> str:

@@ -22,11 +22,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from stdcat.site.rebuild import gently
+
 # What an export reads: a change to any of these makes the published files stale.
 INPUTS = ("catalog", "schema")
 MARKER = Path("data") / "index.json"  # the export wrote its files if this exists
 
 _last: dict[str, str] = {}  # site folder → inputs key of its last export (while serving)
+_under_way: dict[str, Running] = {}  # site folder → its export still running (while serving)
 
 
 @dataclass
@@ -61,8 +64,14 @@ def start(root: Path, out: Path, site_url: str, *, reuse: bool = False) -> Runni
     command = [sys.executable, "-m", "stdcat", "--root", str(root), "export", "--out", str(out)]
     if site_url:
         command += ["--site-url", site_url]
+    if reuse:  # while serving, the exports follow the pages; an older export of stale files stops
+        command = gently(command)
+        stop(_under_way.pop(str(out), None))
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    return Running(process, out, key)
+    running = Running(process, out, key)
+    if reuse:
+        _under_way[str(out)] = running
+    return running
 
 
 def finish(running: Running) -> list[str]:
@@ -70,6 +79,8 @@ def finish(running: Running) -> list[str]:
     if running.process is None:
         return []
     _, err = running.process.communicate()
+    if running.process.returncode < 0:  # stopped by a newer export (see start): it reports for both
+        return []
     if running.process.returncode != 0:
         _last.pop(str(running.out), None)
         message = err.decode("utf-8", "replace").strip() or f"exit status {running.process.returncode}"

@@ -2,15 +2,17 @@
 
 Python-Markdown's ``abbr`` extension cannot do this for Chinese: it matches with ``\\b``, and there
 is no word boundary between two Han characters, so 碳达峰 is never found in 实现碳达峰目标. Here the
-converted page's HTML is scanned once by one compiled pattern that finds tags, comments, entities
-and terms together; a term found in text outside the skipped elements (links, headings, code, SVG
-…) is wrapped, the first time it occurs on the page, in ``<abbr title="definition">``, which
-Material's ``content.tooltips`` shows as a tooltip. Longer terms win over the terms inside them
-(碳达峰碳中和 over 碳达峰) because the alternatives are tried longest first.
+converted page's HTML is searched for the terms by one compiled pattern, and the tags of the skipped
+elements (links, headings, code, SVG …) are read once; a term found in text outside tags, comments
+and the skipped elements is wrapped, the first time it occurs on the page, in
+``<abbr title="definition">``, which Material's ``content.tooltips`` shows as a tooltip. Longer
+terms win over the terms inside them (碳达峰碳中和 over 碳达峰): the alternatives are tried longest
+first.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from html import escape
 
@@ -21,10 +23,10 @@ from stdcat.site.i18n import pick
 # drawings are not text, an abbr already explains itself.
 SKIP = frozenset(
     {"a", "abbr", "button", "code", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "pre", "script", "style", "svg"}
-    | {"textarea", "th", "title"}
+    | {"template", "textarea", "th", "title"}
 )
-_TAG = r"""(?P<tag><!--.*?-->|<(?P<close>/?)(?P<name>[A-Za-z][\w-]*)(?:"[^"]*"|'[^']*'|[^'">])*>)"""
-_ENTITY = r"&#?\w+;"
+_SKIP_NAMES = "|".join(sorted(SKIP))
+_SKIP_TAG = re.compile(rf"""<(?P<close>/?)(?:{_SKIP_NAMES})(?=[\s/>])(?:"[^"]*"|'[^']*'|[^'">])*>""", re.IGNORECASE)
 _ASCII = re.compile(r"[A-Za-z0-9]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _GLOSS = re.compile(r"\s*[(（][^()（）]*[)）]$")  # "Carbon capture … (CCUS)": the gloss is not in the text
@@ -46,45 +48,53 @@ class Glossary:
         self.definitions = {term.casefold(): text for term, text in kept.items()}
         ordered = sorted(kept, key=lambda t: (-len(t), t))
         pattern = "|".join(_alternative(t) for t in ordered)
-        self.terms = re.compile(pattern, re.IGNORECASE) if ordered else None
-        self.scan = re.compile(f"{_TAG}|{_ENTITY}|(?P<term>{pattern})", re.IGNORECASE | re.DOTALL)
+        # A look at the next character first: without it every alternative is tried at every place
+        # of the page (the lookbehinds keep the regex engine from seeing the terms' first letters).
+        heads = "".join(sorted({re.escape(c) for t in ordered for c in {t[0].lower(), t[0].upper()}}))
+        self.terms = re.compile(f"(?=[{heads}])(?:{pattern})", re.IGNORECASE) if ordered else None
 
     def wrap(self, html: str) -> str:
         """The page with the first occurrence of each term in its text wrapped in an ``abbr``."""
-        if self.terms is None or not self.terms.search(html):
-            return html  # the tag-by-tag scan is skipped on pages without any term
-        return _Pass(self).run(html)
+        if self.terms is None:
+            return html
+        first: dict[str, re.Match[str]] = {}
+        where: _Where | None = None
+        for match in self.terms.finditer(html):
+            key = match.group(0).casefold()
+            if key in first:
+                continue
+            where = where or _Where(html)  # made only for a page that holds a term
+            if where.in_text(match.start()):
+                first[key] = match
+        parts, at = [], 0
+        for match in sorted(first.values(), key=lambda m: m.start()):
+            title = escape(self.definitions[match.group(0).casefold()], quote=True)
+            parts += [html[at : match.start()], f'<abbr title="{title}">{match.group(0)}</abbr>']
+            at = match.end()
+        return "".join([*parts, html[at:]])
 
 
-class _Pass:
-    """The state of one page's scan: how deep inside skipped elements, which terms are done."""
+class _Where:
+    """Whether a place in a page is prose: outside every tag and comment, and outside the skipped
+    elements. Only the skipped elements' tags are read, once, so a page of many tags costs little."""
 
-    def __init__(self, glossary: Glossary) -> None:
-        self.glossary = glossary
-        self.skipping = 0
-        self.done: set[str] = set()
+    def __init__(self, html: str) -> None:
+        self.html = html
+        self.ends: list[int] = []  # where each skipped element's tag ends …
+        self.depths: list[int] = []  # … and how deep inside skipped elements the text after it is
+        depth = 0
+        for tag in _SKIP_TAG.finditer(html):
+            if tag.group(0).endswith("/>"):
+                continue
+            depth = max(0, depth - 1) if tag.group("close") else depth + 1
+            self.ends.append(tag.end())
+            self.depths.append(depth)
 
-    def run(self, html: str) -> str:
-        return self.glossary.scan.sub(self.replace, html)
-
-    def replace(self, match: re.Match[str]) -> str:
-        text = match.group(0)
-        if match.group("tag"):
-            self.track(match)
-            return text
-        if match.group("term") is None or self.skipping:
-            return text
-        key = text.casefold()
-        if key in self.done:
-            return text
-        self.done.add(key)
-        return f'<abbr title="{escape(self.glossary.definitions[key], quote=True)}">{text}</abbr>'
-
-    def track(self, match: re.Match[str]) -> None:
-        name = (match.group("name") or "").lower()
-        if name not in SKIP or match.group(0).endswith("/>"):
-            return
-        self.skipping = max(0, self.skipping - 1) if match.group("close") else self.skipping + 1
+    def in_text(self, at: int) -> bool:
+        i = bisect.bisect_right(self.ends, at) - 1
+        if i >= 0 and self.depths[i]:
+            return False
+        return self.html.rfind("<", 0, at) <= self.html.rfind(">", 0, at)
 
 
 def terms(catalog: Catalog, lang: str) -> dict[str, str]:

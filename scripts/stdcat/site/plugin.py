@@ -13,8 +13,8 @@ Events, in build order:
   (``glossary_hover.py``).
 - ``on_post_page``: put each page's diagram in place (see ``pages.framework.diagram``) and a record
   page's neighbourhood drawing (``pages.neighbourhood``).
-- ``on_post_build``: fix the search worker's Chinese query segmentation (``search_patch.py``);
-  while serving, build the other languages into their folders.
+- ``on_post_build``: index the pages for search (``search.py``); while serving, wait for the
+  other languages, built into their folders by a worker process meanwhile (``alongside.py``).
 
 The root language's build also publishes the exports (``downloads.py``): started in ``on_files``,
 once MkDocs has cleaned the site folder, in another process; waited for in ``on_post_build``.
@@ -24,12 +24,11 @@ from __future__ import annotations
 
 import json
 import posixpath
+import subprocess
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -38,7 +37,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 from stdcat.check import check
 from stdcat.problem import ERROR
-from stdcat.site import downloads, glossary_hover, nav, pages, rawhtml, rebuild, search, search_patch
+from stdcat.site import alongside, downloads, glossary_hover, nav, pages, rawhtml, rebuild, search, search_patch
 from stdcat.site.config import StdcatConfig
 from stdcat.site.i18n import LANGS
 from stdcat.site.links import GLOSSARY
@@ -67,6 +66,7 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
         self.shared = SharedParts()
         self.glossary: glossary_hover.Glossary | None = None
         self.export: downloads.Running | None = None
+        self.others: subprocess.Popen[str] | None = None  # building the other languages (alongside.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -135,9 +135,14 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
         if not self.ctx.folder:  # the site folder is clean by now; the pages build meanwhile
             out = Path(config.site_dir)
             self.export = downloads.start(self.root, out, self.ctx.site_url, reuse=rebuild.serving)
+        if rebuild.serving and self.config.serve_with:  # the other languages build meanwhile, too
+            self.others = alongside.start([self._job(config, other) for other in self.config.serve_with])
         self._pick_language(files, config)
         build = (str(self.root), self.config.lang)
         theme = rebuild.theme_key(self.root, config.config_file_path) if rebuild.serving else ""
+        if rebuild.serving:  # pages whose records did not change are kept from the last rebuild
+            self.ctx.memo = rebuild.memo(build, theme)
+            self.ctx.memo.begin(self.ctx.catalog)
         for page in pages.generate(self.ctx):
             if files.get_file_from_path(page.src_uri) is not None:
                 log.error(f"docs/{page.src_uri} hides a generated page of the same path: rename or remove it")
@@ -155,8 +160,9 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
         neighbourhood.start(self.ctx)  # dot draws on the other core while MkDocs renders
         if rebuild.serving:  # written pages may hold generated blocks (<!-- stdcat:counts -->)
             for file in files.documentation_pages():
-                if file.src_uri not in self.generated:
+                if file.src_uri not in self.generated and blocks.has_directives(file):
                     file.is_modified = lambda: True
+            log.info(f"{self.ctx.memo.made} record and department pages made, {self.ctx.memo.kept} kept")
         return files
 
     def _pick_language(self, files: Files, config: MkDocsConfig) -> None:
@@ -197,6 +203,8 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         self.shared = SharedParts()
         self.shared.install(env, list(config.theme.dirs))
+        if rebuild.serving:
+            env.bytecode_cache = rebuild.templates
         return env
 
     def on_page_context(self, context: dict[str, Any], *, page: MkPage, config: MkDocsConfig, nav: Any) -> Any:
@@ -218,7 +226,7 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
         elif config.plugins.get("material/search") is not None:
             others = [f.strip("/") for lang, f in self.config.languages.items() if f and lang != self.config.lang]
             if rebuild.serving:  # the browser reloads at once; the index follows in the background
-                rebuild.in_background(site_dir, lambda: search.index(site_dir, others))
+                rebuild.in_background(site_dir, lambda: search.index(site_dir, others, gently=True))
             else:
                 search.index(site_dir, others)
             problems = search.install_worker(site_dir)
@@ -229,26 +237,24 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
         self.export = None
         for problem in problems:
             log.warning(problem)
-        if not rebuild.serving:
-            return
-        for other in self.config.serve_with:
-            self._build_alongside(config, other)
+        if self.others is not None:
+            for problem in alongside.wait(self.others):
+                log.error(problem)
+            self.others = None
 
     def on_build_error(self, *, error: Exception) -> None:
         downloads.stop(self.export)
         self.export = None
+        if self.others is not None:  # let the other languages finish before the next rebuild
+            alongside.wait(self.others)
+            self.others = None
 
-    def _build_alongside(self, config: MkDocsConfig, other: str) -> None:
-        """Build another language's configuration into its folder of the served site."""
+    def _job(self, config: MkDocsConfig, other: str) -> alongside.Job:
+        """Another language's configuration, to build into its folder of the served site."""
         path = (self.root / other).resolve()
         if not path.is_file():
             raise PluginError(f"serve_with: no such configuration {other}")
-        sub = load_config(str(path), site_dir=config.site_dir, site_url=config.site_url)
-        folder = sub.plugins["stdcat"].config.languages.get(sub.plugins["stdcat"].config.lang, "")
-        sub.site_dir = str(Path(config.site_dir) / folder)
-        log.info(f"Building {other} into {folder or '/'}")
-        # Dirty like the served build: only the pages that changed are rendered again.
-        build(sub, serve_url=urljoin(config.site_url or "/", folder), dirty=True)
+        return alongside.Job(str(path), config.site_dir, config.site_url)
 
 
 def _between(here: str, there: str) -> str:

@@ -6,6 +6,9 @@ MkDocs makes new plugin instances for every rebuild, so this state lives in the 
 - each page's content key from the last build of each language: with ``mkdocs serve --dirty``
   (as ``./dev serve`` runs it) a generated page whose Markdown, diagram and theme are unchanged
   is not rendered again (``mark``);
+- each language's generated pages (``pages.memo``): a page is made again only if what it shows
+  changed;
+- the theme's compiled templates (``templates``);
 - the last catalog check, reused while no record or schema file changed (the English build
   that follows the Chinese one checks the same files);
 - the search index, rebuilt in a background thread after the pages are written, so that the
@@ -15,14 +18,22 @@ MkDocs makes new plugin instances for every rebuild, so this state lives in the 
 from __future__ import annotations
 
 import hashlib
+import shutil
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import jinja2.bccache
+
+from stdcat.site.pages.memo import Memo
+
 serving = False
 _keys: dict[tuple[str, str], dict[str, str]] = {}
+_memos: dict[tuple[str, str], tuple[str, Memo]] = {}
 _check: dict[str, tuple[tuple[Any, ...], Any]] = {}
+_files: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] = {}  # each file's own findings, per schemas
 _indexers: dict[str, _Indexer] = {}
 
 
@@ -35,8 +46,9 @@ def content_key(*parts: str | None) -> str:
 
 
 def theme_key(root: Path, config_file: str | None) -> str:
-    """Changes to the templates or the configuration make every page new."""
-    stats = [(str(p), p.stat().st_mtime_ns) for p in sorted((root / "overrides").rglob("*")) if p.is_file()]
+    """Changes to the templates, the configuration or the schemas (labels) make every page new."""
+    files = [*sorted((root / "overrides").rglob("*")), *sorted((root / "schema").glob("*.json"))]
+    stats = [(str(p), p.stat().st_mtime_ns) for p in files if p.is_file()]
     if config_file:
         stats.append((config_file, Path(config_file).stat().st_mtime_ns))
     return content_key(repr(stats))
@@ -50,18 +62,56 @@ def mark(file: Any, build: tuple[str, str], src_uri: str, key: str) -> None:
     file.is_modified = lambda: changed
 
 
-def checked(root: Path, run: Callable[[Path], Any]) -> Any:
-    """The catalog check, reused while serving if no record or schema file changed."""
+class TemplateCache(jinja2.BytecodeCache):
+    """The theme's compiled templates, kept in memory between rebuilds (MkDocs makes a new
+    environment each time); a template whose source changed compiles again (jinja2 checks)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+templates = TemplateCache()
+
+
+def memo(build: tuple[str, str], theme: str) -> Memo:
+    """This language's kept pages; none kept across a change of templates, configuration or schemas."""
+    kept = _memos.get(build)
+    if kept is None or kept[0] != theme:
+        kept = _memos[build] = (theme, Memo())
+    return kept[1]
+
+
+def checked(root: Path, run: Callable[..., Any]) -> Any:
+    """The catalog check, reused while serving if no record or schema file changed.
+
+    When some changed, only those files are read again (``run``'s ``memo``, see ``check.check``);
+    a changed schema makes every file new.
+    """
     if not serving:
         return run(root)
-    files = [*sorted((root / "catalog").rglob("*.yaml")), *sorted((root / "schema").glob("*.json"))]
-    fingerprint = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+    schemas = tuple(_stamp(p) for p in sorted((root / "schema").glob("*.json")))
+    fingerprint = (schemas, tuple(_stamp(p) for p in sorted((root / "catalog").rglob("*.yaml"))))
     cached = _check.get(str(root))
     if cached is not None and cached[0] == fingerprint:
         return cached[1]
-    result = run(root)
+    kept = _files.get(str(root))
+    if kept is None or kept[0] != schemas:
+        kept = _files[str(root)] = (schemas, {})
+    result = run(root, memo=kept[1])
     _check[str(root)] = (fingerprint, result)
     return result
+
+
+def _stamp(path: Path) -> tuple[str, int, int]:
+    stat = path.stat()
+    return (str(path), stat.st_mtime_ns, stat.st_size)
 
 
 class _Indexer:
@@ -90,6 +140,11 @@ class _Indexer:
                 self.job()
             except Exception as err:  # a failed index must not stop the server; the log says why
                 print(f"stdcat: search index: {err}")
+
+
+def gently(command: list[str]) -> list[str]:
+    """A background job's command, run at a lower priority: the next rebuild comes first on 2 cores."""
+    return ["nice", "-n", "10", *command] if shutil.which("nice") else command
 
 
 def in_background(site_dir: Path, job: Callable[[], None]) -> None:

@@ -7,6 +7,7 @@ and a site can restyle a fragment by overriding its template without touching Py
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -29,18 +30,7 @@ class Renderer:
 
     def __init__(self, template_dir: Path, lang: str) -> None:
         self.lang = lang
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(template_dir)),
-            autoescape=True,
-            auto_reload=False,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        self.env.filters["nl2br"] = nl2br
-        self.env.globals["t"] = lambda key: t(key, lang)
-        self.env.globals["lang"] = lang
-        self.env.globals["other_lang"] = "en" if lang == "zh" else "zh"
+        self.env = _environment(str(template_dir), lang)
 
     def __call__(self, name: str, **context: Any) -> str:
         """The fragment ``name`` rendered with ``context``, compacted to one block of HTML."""
@@ -48,3 +38,22 @@ class Renderer:
         # The fragment goes around Markdown (see rawhtml.py); the templates' indentation is only
         # for people, so it is dropped to save bytes.
         return wrap("\n".join(line.strip() for line in html.splitlines() if line.strip()))
+
+
+@functools.cache
+def _environment(template_dir: str, lang: str) -> jinja2.Environment:
+    """One environment per folder and language for the process: ``mkdocs serve`` rebuilds then reuse
+    the compiled templates (``auto_reload`` still picks up an edited template)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(template_dir),
+        autoescape=True,
+        auto_reload=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["nl2br"] = nl2br
+    env.globals["t"] = lambda key: t(key, lang)
+    env.globals["lang"] = lang
+    env.globals["other_lang"] = "en" if lang == "zh" else "zh"
+    return env

@@ -24,6 +24,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from stdcat.site import rebuild
 from stdcat.site.search_patch import WORKERS
 
 BUNDLE = "pagefind"
@@ -58,12 +59,21 @@ def executable() -> str:
     return str(get_executable())
 
 
-def index(site_dir: Path, skip: list[str]) -> None:
-    """Index the built pages of this language, leaving out the folders in ``skip`` (other languages)."""
+def index(site_dir: Path, skip: list[str], *, gently: bool = False) -> None:
+    """Index the built pages of this language, leaving out the folders in ``skip`` (other languages).
+
+    ``gently``: at a lower priority, for an index made in the background while serving.
+    """
     tops = sorted(p.name for p in site_dir.iterdir() if p.is_dir() and p.name not in {*skip, BUNDLE, "assets"})
     glob = "{" + ",".join(["*.html", *(f"{top}/**/*.html" for top in tops)]) + "}"
     command = [executable(), "--site", str(site_dir), "--glob", glob, "--exclude-selectors", EXCLUDE, "--quiet"]
-    done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace")
+    done = subprocess.run(
+        rebuild.gently(command) if gently else command,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+    )
     if done.returncode != 0:
         raise RuntimeError(f"Pagefind failed ({done.returncode}): {done.stderr.strip() or done.stdout.strip()}")
 

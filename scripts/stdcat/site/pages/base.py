@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from stdcat.catalog import Catalog, Record
 from stdcat.diagram import Drawings
 from stdcat.site.i18n import Labels, pick, t
 from stdcat.site.links import Linker
+
+if TYPE_CHECKING:
+    from stdcat.site.pages.memo import Memo
 
 DOCUMENT_KINDS = ("standard", "metrology")
 SVG_MARKER = "<!-- stdcat-svg -->"
@@ -50,6 +53,7 @@ class Context:
     branch: str = "main"
     folder: str = ""  # this language's folder under the site root ("" for the root, "en/")
     svgs: dict[str, str] = field(default_factory=dict)  # page src_uri → its diagram, see framework.diagram
+    memo: Memo | None = None  # pages kept from the last rebuild while serving (see memo.py)
     _cache: dict[str, Any] = field(default_factory=dict)
 
     def t(self, key: str) -> str:

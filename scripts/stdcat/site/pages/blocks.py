@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from stdcat.derive import tally
 from stdcat.site.links import LISTS, Target
@@ -72,3 +73,11 @@ def expand(ctx: Context, here: str, markdown: str) -> tuple[str, list[str]]:
         return block(ctx, here)
 
     return DIRECTIVE.sub(replace, markdown), unknown
+
+
+def has_directives(file: Any) -> bool:
+    """Whether a written page (a MkDocs ``File``) holds a generated block, so changes with the catalog."""
+    try:
+        return DIRECTIVE.search(file.content_string) is not None
+    except (OSError, UnicodeDecodeError):  # MkDocs itself reports an unreadable page
+        return False

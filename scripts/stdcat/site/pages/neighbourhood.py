@@ -19,6 +19,7 @@ from stdcat.site.pages.base import Context
 MARKER = "<!-- stdcat-neighbourhood -->"
 _STREAM = "neighbourhood_stream"
 _PAGES = "neighbourhood_pages"  # page src_uri → key of its drawing
+_SOURCES = "neighbourhood_sources"  # page src_uri → its graph
 _MEMO = "neighbourhood_memo"  # node lines shared by the drawings (see neighbourhood.dot_source)
 
 
@@ -34,11 +35,24 @@ def stream(ctx: Context) -> Stream:
 
 def figure(ctx: Context, here: str, record: Record) -> Markup:
     """The figure for the page ``here``, with the marker where the drawing goes."""
-    drawings = stream(ctx)
-    name = drawings.add(dot_source(neighbourhood(ctx.catalog, record), ctx.lang, ctx._cache[_MEMO]))
-    ctx._cache[_PAGES][here] = name
+    stream(ctx)  # the build's stream and node memo
+    name = again(ctx, here, dot_source(neighbourhood(ctx.catalog, record), ctx.lang, ctx._cache[_MEMO]))
     # The drawing's key in the page makes a changed drawing a changed page for `mkdocs serve`.
     return Markup(ctx.render("neighbourhood.html", key=name, svg=Markup(MARKER)))
+
+
+def again(ctx: Context, here: str, source: str) -> str:
+    """Queue the drawing of the page ``here`` (a kept page's, or a new one's); return its key."""
+    name = stream(ctx).add(source)
+    ctx._cache[_PAGES][here] = name
+    if ctx.memo is not None:  # only a kept page needs its graph again
+        ctx._cache.setdefault(_SOURCES, {})[here] = source
+    return name
+
+
+def source(ctx: Context, here: str) -> str | None:
+    """The graph drawn for the page ``here`` in this build, to queue again when the page is kept."""
+    return ctx._cache.get(_SOURCES, {}).get(here)
 
 
 def start(ctx: Context) -> None:

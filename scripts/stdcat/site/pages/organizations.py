@@ -70,6 +70,26 @@ def index(ctx: Context) -> Page:
 
 
 def org_page(ctx: Context, org: Record) -> Page:
+    if ctx.memo is None:
+        return _make(ctx, org)
+    return ctx.memo.page(ctx, f"organization/{org.id}.md", shows(ctx, org), lambda: _make(ctx, org), _order(ctx))
+
+
+def shows(ctx: Context, org: Record) -> list[Any]:
+    """The records an organization's page shows: itself, its parent, the records naming it and their leads."""
+    named = {link.source.id: link.source for link in ctx.catalog.referrers(org.id)}
+    leads = {lead for record in named.values() for lead in record.get("lead") or []}
+    return [org.id, org.get("parent"), "<-", *sorted(named), "leads", *sorted(leads)]
+
+
+def _order(ctx: Context) -> list[str]:
+    """The framework nodes in the order the page's tables follow, once per build."""
+    if "node_order" not in ctx._cache:
+        ctx._cache["node_order"] = list(node_order(ctx.catalog))
+    return ctx._cache["node_order"]
+
+
+def _make(ctx: Context, org: Record) -> Page:
     here = f"organization/{org.id}.md"
     by_role = roles(ctx, org.id)
     children = sorted({link.source.id for link in ctx.catalog.referrers(org.id, "parent")})

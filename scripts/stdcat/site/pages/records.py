@@ -15,9 +15,13 @@ from stdcat.site.i18n import STRINGS
 from stdcat.site.markdown import front_matter, heading
 from stdcat.site.pages import cite, neighbourhood
 from stdcat.site.pages.base import Context, Page, org_names, ref, refs, row
+from stdcat.site.pages.tags import anchors as tag_anchors
 from stdcat.site.pages.tags import tag_links
 
 KINDS = ("standard", "metrology", "task", "target", "document")
+# Pages that show only their record and its neighbours (``shows``): a target's page counts records
+# across the catalog, a document's page counts the records drawn from it, so those are always made.
+KEPT_KINDS = ("standard", "metrology", "task")
 
 
 def pages(ctx: Context) -> list[Page]:
@@ -25,6 +29,46 @@ def pages(ctx: Context) -> list[Page]:
 
 
 def record_page(ctx: Context, record: Record) -> Page:
+    if ctx.memo is None or record.kind not in KEPT_KINDS:
+        return _make(ctx, record)
+    here = f"{record.kind}/{record.id}.md"
+
+    def make() -> tuple[Page, str | None]:
+        return _make(ctx, record), neighbourhood.source(ctx, here)
+
+    page, drawing = ctx.memo.page(ctx, here, shows(ctx, record), make, *_also_shown(ctx, record))
+    if drawing is not None:  # a kept page's drawing is still this build's to draw
+        neighbourhood.again(ctx, here, drawing)
+    return page
+
+
+def shows(ctx: Context, record: Record) -> list[Any]:
+    """The records whose data a record page shows: itself and its neighbours, in both directions."""
+    catalog = ctx.catalog
+    framework = record.get("framework")
+    source = record.get("source")
+    return [
+        record.id,
+        *(node.id for node in (catalog.framework_path(framework) if isinstance(framework, str) else [])),
+        *(org for key in ("lead", "participants", "implementers") for org in record.get(key) or []),
+        *(record.get("related") or []),
+        "<-",
+        *sorted({link.source.id for link in catalog.referrers(record.id, "related")}),
+        source.get("document") if isinstance(source, dict) else None,
+    ]
+
+
+def _also_shown(ctx: Context, record: Record) -> tuple[Any, ...]:
+    """What else a record page shows besides records: its tags' anchors, its paragraph's section."""
+    source = record.get("source")
+    paragraph_id = source.get("paragraph") if isinstance(source, dict) else None
+    paragraph = ctx.catalog.paragraphs.get(paragraph_id) if isinstance(paragraph_id, str) else None
+    table = tag_anchors(ctx)
+    tags = [table.get(str(tag)) for tag in record.get("tags") or [] if isinstance(tag, str)]
+    return (tags, (paragraph.text.id, paragraph.index, paragraph.section) if paragraph else None)
+
+
+def _make(ctx: Context, record: Record) -> Page:
     here = f"{record.kind}/{record.id}.md"
     number = record.get("number")
     h1 = f"{number} {ctx.title(record)}" if isinstance(number, str) and record.kind != "document" else ctx.title(record)
