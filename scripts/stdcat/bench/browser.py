@@ -17,6 +17,7 @@ import gzip
 import http.server
 import statistics
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -96,6 +97,17 @@ def chromium() -> Iterator[Any]:
             browser.close()
 
 
+def _settle(counter: list[int], quiet: float = 0.3, most: float = 10.0) -> None:
+    """Wait until the server has sent nothing for ``quiet`` seconds (Playwright's "networkidle"
+    only waits for a page's own load, not for a worker's requests after it)."""
+    deadline = time.monotonic() + most
+    while time.monotonic() < deadline:
+        before = counter[0]
+        time.sleep(quiet)
+        if counter[0] == before:
+            return
+
+
 def search(site: Path, runs: int, queries: tuple[str, ...] = QUERIES) -> dict[str, Any]:
     """The search figures: first and later queries (ms, bytes), medians over ``runs`` fresh contexts."""
     first_ms, later_ms, first_bytes, later_bytes, misses = [], [], [], [], 0
@@ -109,7 +121,7 @@ def search(site: Path, runs: int, queries: tuple[str, ...] = QUERIES) -> dict[st
             for i, query in enumerate(queries):
                 before = counter[0]
                 ms = page.evaluate(TIME_QUERY, query)
-                page.wait_for_load_state("networkidle")  # the later results of the same query
+                _settle(counter)  # the later results of the same query, before the next one is typed
                 sent = counter[0] - before
                 if ms != ms:  # NaN: no result within the time limit
                     misses += 1

@@ -7,6 +7,7 @@
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var FIRST = 10;   /* results sent at once, so that the first ones show quickly */
 var MOST = 100;   /* results listed at most; a longer list asks for a narrower query */
+var BATCH = 10;   /* the rest loads this many at a time, so that a newer query need not wait for it */
 var SECTIONS = 3; /* sections shown under a page */
 var root = new URL("../../../", self.location.href); /* assets/javascripts/workers/ → language root */
 var pagefind = null, latest = 0;
@@ -68,10 +69,12 @@ async function query(text, id) {
   var items = await load(search.results, 0, FIRST, terms);
   if (id !== latest) return;
   postMessage({ type: RESULT, data: { items: items } });
-  if (search.results.length > FIRST) {
-    var more = await load(search.results, FIRST, MOST, terms);
-    if (id === latest) postMessage({ type: RESULT, data: { items: items.concat(more) } });
+  var all = items, last = Math.min(MOST, search.results.length);
+  for (var from = FIRST; from < last; from += BATCH) {
+    all = all.concat(await load(search.results, from, Math.min(from + BATCH, last), terms));
+    if (id !== latest) return; /* a newer query: its results come first, this one's rest is dropped */
   }
+  if (all.length > items.length) postMessage({ type: RESULT, data: { items: all } });
 }
 
 addEventListener("message", function (event) {
