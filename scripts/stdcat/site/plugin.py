@@ -196,6 +196,11 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
 
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         html = rawhtml.unstash(html, self.stashed.pop(page.file.src_uri, []))
+        if page.file.src_uri in self.generated:
+            # MkDocs converts every page before it writes any, keeping each page's Markdown twice
+            # (the file's and the page's): at 10,000 records, hundreds of megabytes not needed now.
+            page.markdown = ""
+            page.file.content_string = ""
         if self.glossary is None or page.file.src_uri == GLOSSARY:  # the glossary explains itself
             return html
         return self.glossary.wrap(html)

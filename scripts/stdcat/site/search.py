@@ -30,8 +30,25 @@ from stdcat.site.search_patch import WORKERS
 BUNDLE = "pagefind"
 WORKER = (Path(__file__).parent / "search_worker.js").read_text(encoding="utf-8")
 # Parts of a page that are no search text: tables and lists of other records (whose own pages
-# are indexed: a record would otherwise be found by every title it links to), the diagram, anchors.
-EXCLUDE = "[data-search-exclude], .stdcat-related, .stdcat-diagram, .headerlink, .md-source-file"
+# are indexed: a record would otherwise be found by every title it links to), the diagram, anchors;
+# and what every record page repeats: its citations (its title again, an address), its badges, its
+# framework path, the labels of its facts, the edit links. Besides finding every record by 状态 or
+# 标准, these made a third of the index: Pagefind holds each page's words in memory at once, and
+# at 10,000 records they took it past 1.5 GB.
+EXCLUDE = ", ".join(
+    [
+        "[data-search-exclude]",
+        ".stdcat-related",
+        ".stdcat-diagram",
+        ".headerlink",
+        ".md-source-file",
+        ".stdcat-cite",
+        ".stdcat-badges",
+        ".stdcat-breadcrumb",
+        ".stdcat-facts dt",
+        ".stdcat-edit",
+    ]
+)
 
 
 class QuietIndex:
