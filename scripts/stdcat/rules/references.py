@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from stdcat.catalog import COMMON_REFERENCES, REFERENCES, Link, Record
+from stdcat.catalog import COMMON_REFERENCES, KINDS, REFERENCES, Link, Record
 from stdcat.catalog import references as record_references
 from stdcat.problem import Problem
 from stdcat.rules.base import Context, problem
@@ -22,17 +22,35 @@ def check(ctx: Context) -> Iterator[Problem]:
     by_kind: dict[str, list[str]] = {}
     for rid, kind in known.items():
         by_kind.setdefault(kind, []).append(rid)
+    made = _links_by_record(ctx)
     # Records that failed their schema are checked too, so one run reports every problem.
     for record in ctx.everything:
-        for link in record_references(record):
+        links = made.get(id(record))
+        for link in record_references(record) if links is None else links:
             yield from _link(link, ctx, known, by_kind)
         yield from _paragraph(record, ctx)
         yield from _selector_ids(record, known)
 
 
+def _links_by_record(ctx: Context) -> dict[int, list[Link]]:
+    """The links the catalog already made for its records (found again only for the others)."""
+    made: dict[int, list[Link]] = {}
+    for link in ctx.catalog.links:
+        made.setdefault(id(link.source), []).append(link)
+    for record in ctx.catalog.records.values():  # a record without links has none to find again
+        made.setdefault(id(record), [])
+    return made
+
+
+# The kinds each reference field takes, per kind of record.
+_ALLOWED = {
+    kind: {**COMMON_REFERENCES, **REFERENCES.get(kind, {}), "source.document": ("document",)} for kind in KINDS
+}
+
+
 def _link(link: Link, ctx: Context, known: dict[str, str], by_kind: dict[str, list[str]]) -> Iterator[Problem]:
     record = link.source
-    fields = {**COMMON_REFERENCES, **REFERENCES.get(record.kind, {}), "source.document": ("document",)}
+    fields = _ALLOWED.get(record.kind) or {**COMMON_REFERENCES, "source.document": ("document",)}
     allowed = fields.get(link.field)
     if link.target in ctx.unknown_kind_ids:
         return  # the target's file is already reported
