@@ -144,7 +144,7 @@ class _Indexer:
 
 def gently(command: list[str]) -> list[str]:
     """A background job's command, run at a lower priority: the next rebuild comes first on 2 cores."""
-    return ["nice", "-n", "10", *command] if shutil.which("nice") else command
+    return ["nice", "-n", "19", *command] if shutil.which("nice") else command
 
 
 def in_background(site_dir: Path, job: Callable[[], None]) -> None:
