@@ -13,15 +13,17 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stdcat import report
 from stdcat.check import display_path, record_files
 from stdcat.decode import decode
-from stdcat.layout.cache import Cache, entry, rules_key
-from stdcat.layout.canonical import LayoutError, Outcome, canonical
-from stdcat.layout.explain import difference
-from stdcat.layout.order import SchemaDocs
 from stdcat.problem import Problem
+
+if TYPE_CHECKING:
+    from stdcat.layout.cache import Cache
+    from stdcat.layout.canonical import Outcome
+    from stdcat.layout.order import SchemaDocs
 
 ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 CACHE = Path(".cache") / "stdcat" / "fmt.json"
@@ -46,6 +48,11 @@ class Tally:
 
 
 def run(args: argparse.Namespace, root: Path, files: list[Path] | None) -> int:
+    # The layout (and ruamel.yaml under it) loads here, not with the CLI: every other command,
+    # validate first, starts without it.
+    from stdcat.layout.cache import Cache, rules_key
+    from stdcat.layout.order import SchemaDocs
+
     docs = SchemaDocs.from_dir(root / "schema")
     cache = Cache(None if args.no_cache else root / CACHE, rules_key(root / "schema"))
     tally = Tally()
@@ -59,6 +66,10 @@ def run(args: argparse.Namespace, root: Path, files: list[Path] | None) -> int:
 
 
 def _one(file: Path, display: str, docs: SchemaDocs, cache: Cache, check: bool, tally: Tally) -> None:
+    from stdcat.layout.cache import entry
+    from stdcat.layout.canonical import LayoutError, canonical
+    from stdcat.layout.explain import difference
+
     text, problems = decode(file.read_bytes(), display)
     if text is None:
         tally.problems.extend(problems)

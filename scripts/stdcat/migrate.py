@@ -12,16 +12,17 @@ import argparse
 import copy
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stdcat import report, versioning
 from stdcat.check import display_path, record_files
 from stdcat.decode import decode
-from stdcat.layout import comments
-from stdcat.layout.canonical import render
-from stdcat.layout.order import SchemaDocs
 from stdcat.load import load_text
 from stdcat.migrations import MIGRATIONS, Migration
 from stdcat.problem import Problem
+
+if TYPE_CHECKING:
+    from stdcat.layout.order import SchemaDocs
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -42,6 +43,8 @@ def run(args: argparse.Namespace, root: Path, files: list[Path] | None) -> int:
             print(f"  {step.doc.splitlines()[0]}")
         return 0
     steps = [m for m in MIGRATIONS if (args.since or (0, 0, 0)) < m.version <= current]
+    from stdcat.layout.order import SchemaDocs  # the layout loads with the commands that write records
+
     docs = SchemaDocs.from_dir(root / "schema")
     changed, problems = 0, []
     for file in files if files is not None else record_files(root / "catalog"):
@@ -77,5 +80,8 @@ def _one(file: Path, display: str, steps: list[Migration], docs: SchemaDocs, che
         line, col = loaded.where(change.path)
         print(f"{display}:{line}:{col}: migrated[{step.name}]: {change.message}")
     if done and not check:
+        from stdcat.layout import comments
+        from stdcat.layout.canonical import render
+
         file.write_text(render(data, comments.extract(text), kind, docs), encoding="utf-8")
     return 1 if done else 0

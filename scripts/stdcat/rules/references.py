@@ -43,9 +43,7 @@ def _links_by_record(ctx: Context) -> dict[int, list[Link]]:
 
 
 # The kinds each reference field takes, per kind of record.
-_ALLOWED = {
-    kind: {**COMMON_REFERENCES, **REFERENCES.get(kind, {}), "source.document": ("document",)} for kind in KINDS
-}
+_ALLOWED = {kind: {**COMMON_REFERENCES, **REFERENCES.get(kind, {}), "source.document": ("document",)} for kind in KINDS}
 
 
 def _link(link: Link, ctx: Context, known: dict[str, str], by_kind: dict[str, list[str]]) -> Iterator[Problem]:

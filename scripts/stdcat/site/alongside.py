@@ -9,7 +9,8 @@ between rebuilds (``rebuild.py``), as the server's process does.
 The worker (``python -m stdcat.site.alongside``) reads one request a line on its standard input
 (a JSON list of configurations to build) and answers each with one line (a JSON list of the
 problems met), so a request and its answer never need more than a pipe. The plugin starts a
-request once the root build has cleaned the site folder (``start``, from ``on_files``) and reads
+request as the root build starts when serving ``--dirty`` (nothing cleans the site folder), else
+once the root build has cleaned it (``start``, from ``on_pre_build`` or ``on_files``), and reads
 its answer before the browser reloads (``wait``, from ``on_post_build``).
 """
 

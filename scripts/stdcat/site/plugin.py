@@ -71,6 +71,7 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
         rebuild.serving = command == "serve"  # later rebuilds get new instances without this event
+        rebuild.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config_dir = Path(config.config_file_path or ".").resolve().parent
@@ -99,6 +100,8 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if rebuild.serving and rebuild.dirty:  # nothing will clean the site folder: start them now
+            self._start_others(config)
         result = rebuild.checked(self.root, check)
         for problem in result.problems:
             (log.error if problem.severity == ERROR else log.warning)(problem.text())
@@ -135,8 +138,8 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
         if not self.ctx.folder:  # the site folder is clean by now; the pages build meanwhile
             out = Path(config.site_dir)
             self.export = downloads.start(self.root, out, self.ctx.site_url, reuse=rebuild.serving)
-        if rebuild.serving and self.config.serve_with:  # the other languages build meanwhile, too
-            self.others = alongside.start([self._job(config, other) for other in self.config.serve_with])
+        if rebuild.serving and self.others is None:  # the site folder is clean by now
+            self._start_others(config)
         self._pick_language(files, config)
         build = (str(self.root), self.config.lang)
         theme = rebuild.theme_key(self.root, config.config_file_path) if rebuild.serving else ""
@@ -162,7 +165,7 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
             for file in files.documentation_pages():
                 if file.src_uri not in self.generated and blocks.has_directives(file):
                     file.is_modified = lambda: True
-            log.info(f"{self.ctx.memo.made} record and department pages made, {self.ctx.memo.kept} kept")
+            log.info(f"{self.ctx.memo.made} pages made again, {self.ctx.memo.kept} kept from the last build")
         return files
 
     def _pick_language(self, files: Files, config: MkDocsConfig) -> None:
@@ -253,6 +256,11 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
         if self.others is not None:  # let the other languages finish before the next rebuild
             alongside.wait(self.others)
             self.others = None
+
+    def _start_others(self, config: MkDocsConfig) -> None:
+        """Build the other languages (``serve_with``) in the worker while this one builds."""
+        if self.config.serve_with:
+            self.others = alongside.start([self._job(config, other) for other in self.config.serve_with])
 
     def _job(self, config: MkDocsConfig, other: str) -> alongside.Job:
         """Another language's configuration, to build into its folder of the served site."""

@@ -30,6 +30,7 @@ import jinja2.bccache
 from stdcat.site.pages.memo import Memo
 
 serving = False
+dirty = False  # serving with --dirty: no rebuild cleans the site folder
 _keys: dict[tuple[str, str], dict[str, str]] = {}
 _memos: dict[tuple[str, str], tuple[str, Memo]] = {}
 _check: dict[str, tuple[tuple[Any, ...], Any]] = {}

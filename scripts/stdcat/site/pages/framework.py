@@ -16,6 +16,7 @@ from stdcat.site.links import FRAMEWORK
 from stdcat.site.markdown import front_matter, heading
 from stdcat.site.pages.base import SVG_MARKER, Context, Page, ref, row
 from stdcat.site.pages.records import _source as source_view
+from stdcat.site.pages.records import source_paragraph
 
 
 def pages(ctx: Context) -> list[Page]:
@@ -67,6 +68,38 @@ def overview(ctx: Context) -> Page:
 
 
 def node_page(ctx: Context, node: Record) -> Page:
+    if ctx.memo is None:
+        return _make(ctx, node)
+    here = f"framework/{node.id}.md"
+
+    def make() -> tuple[Page, str | None]:
+        return _make(ctx, node), ctx.svgs.get(here)
+
+    page, svg = ctx.memo.page(ctx, here, shows(ctx, node), make, _counts(ctx), source_paragraph(ctx, node))
+    if svg is not None:  # the drawing goes in place of the page's marker (see ``diagram``)
+        ctx.svgs[here] = svg
+    return page
+
+
+def shows(ctx: Context, node: Record) -> list[Any]:
+    """The records a node's page shows: the whole framework (its diagram, path and children), the
+    records attached to the node and their lead departments."""
+    direct = [link.source for link in ctx.catalog.referrers(node.id, "framework")]
+    leads = sorted({lead for record in direct for lead in record.get("lead") or []})
+    framework = [n.id for n in ctx.catalog.by_kind("framework")]
+    source = node.get("source")
+    document = source.get("document") if isinstance(source, dict) else None
+    return [*framework, document, "direct", *sorted(r.id for r in direct), "leads", *leads]
+
+
+def _counts(ctx: Context) -> list[int]:
+    """How many records each node holds (the diagram's tooltips and the children's counts), once per build."""
+    if "node_counts" not in ctx._cache:
+        ctx._cache["node_counts"] = [len(ctx.catalog.records_under(n.id)) for n in ctx.catalog.by_kind("framework")]
+    return ctx._cache["node_counts"]
+
+
+def _make(ctx: Context, node: Record) -> Page:
     here = f"framework/{node.id}.md"
     code = str(node.get("code") or "")
     title = f"{code} {ctx.title(node)}" if code and code != "0" else ctx.title(node)

@@ -60,12 +60,17 @@ def shows(ctx: Context, record: Record) -> list[Any]:
 
 def _also_shown(ctx: Context, record: Record) -> tuple[Any, ...]:
     """What else a record page shows besides records: its tags' anchors, its paragraph's section."""
+    table = tag_anchors(ctx)
+    tags = [table.get(str(tag)) for tag in record.get("tags") or [] if isinstance(tag, str)]
+    return (tags, source_paragraph(ctx, record))
+
+
+def source_paragraph(ctx: Context, record: Record) -> tuple[str, int, str] | None:
+    """Where the paragraph a record cites stands (text, index, section): its link and its label."""
     source = record.get("source")
     paragraph_id = source.get("paragraph") if isinstance(source, dict) else None
     paragraph = ctx.catalog.paragraphs.get(paragraph_id) if isinstance(paragraph_id, str) else None
-    table = tag_anchors(ctx)
-    tags = [table.get(str(tag)) for tag in record.get("tags") or [] if isinstance(tag, str)]
-    return (tags, (paragraph.text.id, paragraph.index, paragraph.section) if paragraph else None)
+    return (paragraph.text.id, paragraph.index, paragraph.section) if paragraph else None
 
 
 def _make(ctx: Context, record: Record) -> Page:
