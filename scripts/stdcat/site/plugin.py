@@ -249,6 +249,7 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
             for problem in alongside.wait(self.others):
                 log.error(problem)
             self.others = None
+        rebuild.settle()
 
     def on_build_error(self, *, error: Exception) -> None:
         downloads.stop(self.export)

@@ -29,26 +29,28 @@ class Memo:
     def __init__(self) -> None:
         self._pages: dict[str, tuple[str, Any]] = {}
         self._catalog: Catalog | None = None
-        self._digests: dict[str, str] = {}
+        # record id → its data, file and digest: while serving, an unchanged file keeps its data
+        # object from one check to the next (check.py's memo), so its digest is not made again.
+        self._digests: dict[str, tuple[Any, str, str]] = {}
         self.made = 0  # pages made (not given back) by the last rebuild: for tests and the log
         self.kept = 0
 
     def begin(self, catalog: Catalog) -> None:
-        """A new rebuild: record digests are per catalog, the counts per rebuild."""
-        if catalog is not self._catalog:
-            self._catalog = catalog
-            self._digests = {}
+        """A new rebuild, of this catalog."""
+        self._catalog = catalog
         self.made = self.kept = 0
 
     def digest(self, record_id: Any) -> str:
         """A record's data and file in 16 bytes; ``-`` for an id the catalog lacks."""
-        if not isinstance(record_id, str) or self._catalog is None:
+        record = self._catalog.get(record_id) if isinstance(record_id, str) and self._catalog else None
+        if record is None:
             return "-"
-        found = self._digests.get(record_id)
-        if found is None:
-            record = self._catalog.get(record_id)
-            text = "-" if record is None else record.path + json.dumps(record.data, sort_keys=True, default=str)
-            found = self._digests[record_id] = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+        kept = self._digests.get(record.id)
+        if kept is not None and kept[0] is record.data and kept[1] == record.path:
+            return kept[2]
+        text = record.path + json.dumps(record.data, sort_keys=True, default=str)
+        found = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+        self._digests[record.id] = (record.data, record.path, found)
         return found
 
     def page(self, ctx: Context, here: str, shows: Iterable[Any], make: Callable[[], T], *extra: Any) -> T:
