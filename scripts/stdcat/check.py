@@ -6,7 +6,10 @@ stops the others from being checked.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,6 +66,24 @@ def check(
     ``memo`` keeps each file's own findings (loading, kind, schema) for the next check with the
     same schemas, which then reads again only the files whose size or time changed.
     """
+    with _no_collection():
+        return _check(root, only, schemas, memo)
+
+
+@contextlib.contextmanager
+def _no_collection() -> Iterator[None]:
+    """Loading makes millions of small containers and no cycles: the garbage collector would walk
+    them again and again for nothing (a fifth of ``validate`` at 10,000 records)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _check(root: Path, only: list[Path] | None, schemas: SchemaSet | None, memo: FileMemo | None) -> Result:
     root = root.resolve()
     schemas = schemas or SchemaSet.from_dir(root / "schema")
     files = record_files(root / "catalog")
