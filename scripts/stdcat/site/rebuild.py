@@ -9,8 +9,8 @@ MkDocs makes new plugin instances for every rebuild, so this state lives in the 
 - each language's generated pages (``pages.memo``): a page is made again only if what it shows
   changed;
 - the theme's compiled templates (``templates``);
-- the last catalog check, reused while no record or schema file changed (the English build
-  that follows the Chinese one checks the same files);
+- the last catalog check, reused while no record or schema file changed, and each file's own
+  findings, so that a check after an edit reads only the edited files (``checked``);
 - the search index, rebuilt in a background thread after the pages are written, so that the
   browser reloads without waiting for it (search answers from the previous index meanwhile).
 """

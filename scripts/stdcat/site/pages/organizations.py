@@ -30,7 +30,7 @@ def pages(ctx: Context) -> list[Page]:
 
 def roles(ctx: Context, org_id: str) -> dict[str, list[Record]]:
     """The records naming the organization, per role, in framework order."""
-    order = node_order(ctx.catalog)
+    order = _order(ctx)
     out: dict[str, list[Record]] = {}
     for role in ROLES:
         records = {link.source.id: link.source for link in ctx.catalog.referrers(org_id, role)}
@@ -82,10 +82,10 @@ def shows(ctx: Context, org: Record) -> list[Any]:
     return [org.id, org.get("parent"), "<-", *sorted(named), "leads", *sorted(leads)]
 
 
-def _order(ctx: Context) -> list[str]:
-    """The framework nodes in the order the page's tables follow, once per build."""
+def _order(ctx: Context) -> dict[str, int]:
+    """Each framework node's place in the order the pages' tables follow, once per build."""
     if "node_order" not in ctx._cache:
-        ctx._cache["node_order"] = list(node_order(ctx.catalog))
+        ctx._cache["node_order"] = node_order(ctx.catalog)
     return ctx._cache["node_order"]
 
 
