@@ -18,6 +18,7 @@ from stdcat.load import Loaded, load_file
 from stdcat.problem import ERROR, Problem
 from stdcat.rules import RULES, Context
 from stdcat.schema import SchemaSet
+from stdcat.search import synonyms
 
 
 @dataclass
@@ -121,6 +122,7 @@ def _check(root: Path, only: list[Path] | None, schemas: SchemaSet | None, memo:
         problems.extend(
             p for p in rule(context) if p.code == "placeholder" or (p.path, p.line, p.col) not in unreadable
         )
+    problems.extend(synonyms.problems(root))  # search/synonyms.yaml: data too, checked with the records
     problems = _without_echoes(problems)
     if only is not None:
         wanted = {display_path(p, root) for p in only}

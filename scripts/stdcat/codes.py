@@ -23,6 +23,7 @@ CODES: dict[str, str] = {
     "too-deep": "Values are nested deeper than any record needs.",
     # schema
     "unknown-kind": "The record has no kind, or a kind the catalog does not know.",
+    "synonym-empty": "A phrase of search/synonyms.yaml has no letter, digit or Chinese character to search for.",
     "missing-field": "A required field is missing.",
     "unknown-field": "A field is not defined for this kind of record.",
     "type": "A value has the wrong type.",

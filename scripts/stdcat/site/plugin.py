@@ -37,7 +37,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 from stdcat.check import check
 from stdcat.problem import ERROR
-from stdcat.site import alongside, downloads, glossary_hover, nav, pages, rawhtml, rebuild, search, search_patch
+from stdcat.site import alongside, downloads, glossary_hover, nav, pages, rawhtml, rebuild, search
 from stdcat.site.config import StdcatConfig
 from stdcat.site.i18n import LANGS
 from stdcat.site.links import GLOSSARY
@@ -95,8 +95,8 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
         if self.offline:
             # Material's offline plugin would load this shim from a CDN; ours is vendored.
             config.extra["polyfills"] = [*config.extra.get("polyfills", []), IFRAME_WORKER]
-        elif (lunr := config.plugins.get("material/search")) is not None:
-            search.quiet_lunr(lunr)  # Pagefind answers the search box (see search.py)
+        if (lunr := config.plugins.get("material/search")) is not None:
+            search.quiet_lunr(lunr)  # our own index and worker answer the search box (see search.py)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -228,15 +228,16 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         problems: list[str] = []
-        if self.offline:  # file:// cannot fetch Pagefind's chunks: Material's lunr search, patched
-            problems = search_patch.patch_site(site_dir)
-            search_patch.compact_index(site_dir)
-        elif config.plugins.get("material/search") is not None:
-            others = [f.strip("/") for lang, f in self.config.languages.items() if f and lang != self.config.lang]
+        if config.plugins.get("material/search") is not None and self.ctx is not None:
+            ctx, offline, urls = self.ctx, self.offline, config.use_directory_urls
+
+            def index() -> None:
+                search.write_index(ctx.catalog, ctx.lang, ctx.labels, self.root, site_dir, offline=offline, directory_urls=urls)
+
             if rebuild.serving:  # the browser reloads at once; the index follows in the background
-                rebuild.in_background(site_dir, lambda: search.index(site_dir, others, gently=True))
+                rebuild.in_background(site_dir, index)
             else:
-                search.index(site_dir, others)
+                index()
             problems = search.install_worker(site_dir)
         if self.export is not None and rebuild.serving:  # the browser reloads at once; the downloads follow
             downloads.finish_later(self.export, log.warning)

@@ -1,54 +1,34 @@
-"""Search at scale: Material's search box, answered from a Pagefind index.
+"""Readers' search on the site: Material's search box, answered by our own index and worker.
 
-Material's own search loads one lunr index of the whole site into the reader's browser: about
-28 MB for 5,000 records, before the first query. Pagefind (``pagefind[extended]``, a Rust binary
-shipped in its wheel, with Chinese word segmentation) cuts the index into chunks and a query
-loads only the chunks of its words and the fragments of the results it shows.
+Material's search box stays (its keyboard handling, result list and highlighting); its lunr index
+does not: Material lets a site bring its own search worker, and ours (``search/worker.js`` with
+``tokens.js`` and ``engine.js``) answers from the index ``search/index.py`` makes of the catalog,
+segmented as the query is (``search/tokens.py``). At build time:
 
-The reader keeps Material's search box: Material lets a site bring its own search worker, and
-``search_worker.js`` answers Material's messages from the Pagefind bundle. At build time:
-
-- ``quiet_lunr``: Material's search plugin stays (it draws the search box) but indexes nothing;
-- ``index``: Pagefind indexes this language's built pages (their ``data-pagefind-body``, set by
-  ``overrides/main.html`` on every page not excluded from search) into ``pagefind/``;
+- ``quiet_lunr``: Material's search plugin indexes nothing (it still writes its settings);
+- ``write_index``: the index of this language, into ``search/stdcat/`` (served: a query loads only
+  the files it needs) or, for the offline copy, into Material's ``search/search_index.json``, which
+  Material's offline plugin turns into a script (``file://`` cannot fetch);
 - ``install_worker``: our worker takes the place of Material's in the built site.
 
-A copy for ``file://`` (``./dev offline``) cannot fetch index chunks, so it keeps Material's lunr
-search with the segmentation fix of ``search_patch.py``.
+This module only connects MkDocs to ``stdcat.search``, which needs no MkDocs.
 """
 
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 from typing import Any
 
-from stdcat.site import rebuild
-from stdcat.site.search_patch import WORKERS
+from stdcat.catalog import Catalog
+from stdcat.search import documents, index, synonyms
+from stdcat.site.i18n import Labels
 
-BUNDLE = "pagefind"
-WORKER = (Path(__file__).parent / "search_worker.js").read_text(encoding="utf-8")
-# Parts of a page that are no search text: tables and lists of other records (whose own pages
-# are indexed: a record would otherwise be found by every title it links to), the diagram, anchors;
-# and what every record page repeats: its citations (its title again, an address), its badges, its
-# framework path, the labels of its facts, the edit links. Besides finding every record by 状态 or
-# 标准, these made a third of the index: Pagefind holds each page's words in memory at once, and
-# at 10,000 records they took it past 1.5 GB.
-EXCLUDE = ", ".join(
-    [
-        "[data-search-exclude]",
-        ".stdcat-related",
-        ".stdcat-diagram",
-        ".headerlink",
-        ".md-source-file",
-        ".stdcat-cite",
-        ".stdcat-badges",
-        ".stdcat-breadcrumb",
-        ".stdcat-facts dt",
-        ".stdcat-edit",
-    ]
-)
+WORKERS = Path("assets") / "javascripts" / "workers"
+SERVED = Path("search") / "stdcat"
+LUNR = Path("search") / "search_index.json"
+_PARTS = ("tokens.js", "engine.js", "worker.js")
+WORKER = "\n".join((Path(index.__file__).parent / name).read_text(encoding="utf-8") for name in _PARTS)
 
 
 class QuietIndex:
@@ -70,29 +50,20 @@ def quiet_lunr(search_plugin: Any) -> None:
     search_plugin.search_index = QuietIndex(dict(search_plugin.config))
 
 
-def executable() -> str:
-    from pagefind_bin_extended import get_executable
-
-    return str(get_executable())
-
-
-def index(site_dir: Path, skip: list[str], *, gently: bool = False) -> None:
-    """Index the built pages of this language, leaving out the folders in ``skip`` (other languages).
-
-    ``gently``: at a lower priority, for an index made in the background while serving.
-    """
-    tops = sorted(p.name for p in site_dir.iterdir() if p.is_dir() and p.name not in {*skip, BUNDLE, "assets"})
-    glob = "{" + ",".join(["*.html", *(f"{top}/**/*.html" for top in tops)]) + "}"
-    command = [executable(), "--site", str(site_dir), "--glob", glob, "--exclude-selectors", EXCLUDE, "--quiet"]
-    done = subprocess.run(
-        rebuild.gently(command) if gently else command,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"Pagefind failed ({done.returncode}): {done.stderr.strip() or done.stdout.strip()}")
+def write_index(
+    catalog: Catalog, lang: str, labels: Labels, root: Path, site_dir: Path, *, offline: bool, directory_urls: bool
+) -> None:
+    """Index this language's catalog into the built site (``offline``: inside Material's index file)."""
+    docs = documents.documents(catalog, lang, labels, synonyms.load(root), directory_urls=directory_urls)
+    built = index.build(docs)
+    if not offline:
+        index.write(built, site_dir / SERVED)
+        return
+    lunr = site_dir / LUNR
+    settings = json.loads(lunr.read_text(encoding="utf-8")) if lunr.is_file() else {"config": {}, "docs": []}
+    settings["stdcat"] = index.bundle(built)
+    lunr.parent.mkdir(parents=True, exist_ok=True)
+    lunr.write_text(json.dumps(settings, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def install_worker(site_dir: Path) -> list[str]:
