@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from stdcat.exports import sqlite_db
-from stdcat.exports.segment import match_query, segmented
+from stdcat.search import sqlite as search_sqlite
 from tests.export_support import context, rich_catalog
 
 
@@ -21,24 +21,38 @@ def db(tmp_path_factory) -> sqlite3.Connection:
     return sqlite3.connect(out / "data" / "catalog.sqlite")
 
 
-def titles_matching(db: sqlite3.Connection, words: str) -> list[str]:
-    rows = db.execute("SELECT id FROM search WHERE title MATCH ? ORDER BY id", (match_query(words),))
-    return [row[0] for row in rows]
+def found(db: sqlite3.Connection, query: str) -> list[str]:
+    """The records (and paragraphs) the download's search ranks for ``query``, best first."""
+    return search_sqlite.search(db, query, limit=20)
 
 
 def test_fts_finds_words_inside_chinese_titles(db) -> None:
-    assert titles_matching(db, "光伏") == ["pv", "pv-jjf", "pv-modules", "pv-published", "pv-spec", "pv-task"]
-    assert titles_matching(db, "储能") == ["storage-safety"]
-    assert titles_matching(db, "赣南脐橙") == ["navel-orange-footprint"]
-    assert titles_matching(db, "脐橙") == ["navel-orange-footprint"]
-    assert titles_matching(db, "storage") == ["storage-safety"]
-    # A plain query works too, because the indexed text is segmented.
-    assert [r[0] for r in db.execute("SELECT id FROM search WHERE title MATCH '储能'")] == ["storage-safety"]
+    assert set(found(db, "光伏")) >= {"pv", "pv-jjf", "pv-modules", "pv-published", "pv-spec", "pv-task"}
+    assert found(db, "储能")[0] == "storage-safety"
+    assert found(db, "赣南脐橙")[0] == "navel-orange-footprint"
+    assert found(db, "脐橙")[0] == "navel-orange-footprint"
+    assert found(db, "storage")[0] == "storage-safety"
 
 
-def test_segmentation_splits_words_apart() -> None:
-    assert segmented("光伏组件检测标准") == "光伏 组件 检测 标准"
-    assert match_query('say "光伏"') == '"say" AND "光伏"'
+def test_a_reader_writes_a_chinese_query_as_its_pairs(db) -> None:
+    """What the meta table and the Downloads page tell a reader, in plain SQL."""
+    example = dict(db.execute("SELECT key, value FROM meta WHERE key LIKE 'search.%'"))
+    assert "标准 准物 物质" in example["search.tokens"]
+    rows = db.execute(
+        "SELECT DISTINCT d.key FROM search s JOIN search_docs d ON d.rowid = s.rowid WHERE search MATCH '赣南 南脐 脐橙'"
+    )
+    assert [r[0] for r in rows] == ["navel-orange-footprint"]
+    assert db.execute(example["search.example"]).fetchall() == [], "nothing in this catalog holds 标准物质"
+
+
+def test_the_ranked_query_of_the_meta_table_runs_as_written(db) -> None:
+    ranked = db.execute("SELECT value FROM meta WHERE key = 'search.ranked'").fetchone()[0]
+    rows = db.execute(ranked, {"match": "储能", "name": "储能"}).fetchall()
+    assert rows[0][0] == "storage-safety" and rows[0][-1] == 1, "every token in the title: tier 1"
+
+
+def test_the_plan_text_is_searched_by_paragraph(db) -> None:
+    assert "p-1" in found(db, "光伏标准"), found(db, "光伏标准")
 
 
 def test_records_hold_the_authored_json(db) -> None:

@@ -38,19 +38,24 @@ ASK = """async ([query, quiet]) => {
   const list = document.querySelector(".md-search-result__list");
   const sleep = ms => new Promise(r => setTimeout(r, ms));
   const keyup = () => box.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true}));
+  const state = () => meta.textContent + "|" + list.innerHTML.length;
+  /* wait until `ready` holds and the list has not changed for `ms` */
+  const settle = async (ready, ms) => {
+    let last = null, same = 0;
+    for (let t = 0; t < 1000; t++) {
+      await sleep(10);
+      const now = state();
+      same = ready() && now === last ? same + 1 : 0;
+      last = now;
+      if (same * 10 >= ms) return true;
+    }
+    return false;
+  };
   box.value = ""; keyup();
+  await settle(() => !list.children.length, 40);
   const idle = meta.textContent;
-  for (let t = 0; t < 100 && list.children.length; t++) await sleep(10);
   box.value = query; keyup();
-  let last = null, same = 0;
-  for (let t = 0; t < 800; t++) {
-    await sleep(10);
-    const now = meta.textContent + "|" + list.innerHTML.length;
-    if (meta.textContent === idle) { same = 0; continue; }
-    same = now === last ? same + 1 : 0;
-    last = now;
-    if (same * 10 >= quiet) break;
-  }
+  await settle(() => meta.textContent !== idle, quiet);
   return [...list.querySelectorAll(".md-search-result__item > a.md-search-result__link")]
     .map(a => a.getAttribute("href"));
 }"""

@@ -9,8 +9,11 @@ Output: ``data/catalog.sqlite``. Tables (see ``SCHEMA`` for every column):
 - ``framework``: the nodes with code, parent, depth and order; ``record_sectors``, ``record_tags``;
 - ``targets`` with their computed progress, and ``target_records`` (what each selector names);
 - ``paragraphs``: the repaired plan text; ``labels``: the zh/en label of every enumerated value;
-- ``search``: FTS5 over jieba-segmented, space-joined text (see ``segment.py``). Find records
-  whose title mentions 光伏: ``SELECT id FROM search WHERE title MATCH '光伏'``.
+- ``search``, ``search_docs``, ``search_words``: readers' search, the same documents, tokens and
+  ranking as the site's (``stdcat.search.sqlite``): every record and every paragraph of the plan,
+  in each language. Chinese is indexed as characters and overlapping pairs of characters, so a query
+  is written as its pairs: 标准物质 → ``MATCH '标准 准物 物质'``. The ``meta`` table says how
+  (``search.*`` keys), with the site's ranking as a query to copy.
 
 The file is built fresh, in one transaction, rows in a fixed order, then vacuumed: the same
 catalog gives the same bytes (SQLite stores no timestamps).
@@ -27,10 +30,12 @@ from typing import Any
 from stdcat import __version__
 from stdcat.catalog import KINDS, Record, references
 from stdcat.derive import delivered, progress
-from stdcat.exports import segment
 from stdcat.exports.common import write_bytes
 from stdcat.exports.context import Context
 from stdcat.exports.derived import derived
+from stdcat.search import documents, synonyms
+from stdcat.search import sqlite as search_sqlite
+from stdcat.site.i18n import Labels
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -76,8 +81,33 @@ CREATE TABLE labels (
   name TEXT NOT NULL, value TEXT NOT NULL, zh TEXT NOT NULL, en TEXT NOT NULL, position INTEGER NOT NULL,
   PRIMARY KEY (name, value)
 );
-CREATE VIRTUAL TABLE search USING fts5(id UNINDEXED, kind UNINDEXED, title, body, tokenize = 'unicode61');
 """
+
+
+# How to search the file, for readers who open it in sqlite3 or Datasette (the Downloads page says
+# the same). Kept here, beside the tables they describe.
+SEARCH_META = {
+    "search.about": (
+        "Full-text search over every record and every paragraph of the plan, in Chinese (lang zh) and English "
+        "(lang en): the site's own documents, tokens and ranking. Table search (FTS5) holds the tokens of each "
+        "document's names and body; search_docs the key (record id or paragraph id), kind, lang, title and url "
+        "of each row (same rowid); search_words every token."
+    ),
+    "search.tokens": (
+        "Chinese text is indexed as single characters and overlapping pairs of characters, English as words "
+        "(lower case, full-width forms made half-width). Write a Chinese query as its pairs: 标准物质 -> "
+        "标准 准物 物质 (one character alone stands for itself: 钨); English words as they are: carbon footprint."
+    ),
+    "search.example": "SELECT d.key, d.kind, d.lang, d.title FROM search s JOIN search_docs d ON d.rowid = s.rowid "
+    "WHERE search MATCH '标准 准物 物质' ORDER BY bm25(search, 3.0, 1.0) LIMIT 10",
+    "search.ranked": search_sqlite.RANKED.strip(),
+    "search.ranked.parameters": (
+        ":match is the query's tokens joined by AND (标准 AND 准物 AND 物质); :name is the query without spaces "
+        "or punctuation, lower case (标准物质, carbonfootprint)."
+    ),
+    "search.datasette": "datasette catalog.sqlite, then open /catalog/search_docs?_search=标准+准物+物质 "
+    "or run search.ranked with its parameters in /catalog?sql=",
+}
 
 
 def _bi(value: Any, lang: str) -> Any:
@@ -111,13 +141,13 @@ def _fill_records(ctx: Context, db: sqlite3.Connection, records: list[Record]) -
             "INSERT INTO record_sectors VALUES (?, ?)", [(record.id, s) for s in record.get("sectors") or []]
         )
         db.executemany("INSERT INTO record_tags VALUES (?, ?)", [(record.id, t) for t in record.get("tags") or []])
-        source = record.get("source") or {}
-        body = segment.segmented(
-            _bi(record.get("summary"), "zh"), _bi(record.get("summary"), "en"), source.get("quote"),
-            " ".join(record.get("tags") or []), record.get("number"), _bi(record.get("notes"), "zh"),
-        )  # fmt: skip
-        title = segment.segmented(record.title("zh"), _bi(record.get("title"), "en"))
-        db.execute("INSERT INTO search VALUES (?, ?, ?, ?)", (record.id, record.kind, title, body))
+
+
+def _fill_search(ctx: Context, db: sqlite3.Connection) -> None:
+    """Readers' search: the site's documents of both languages (``stdcat.search.sqlite``)."""
+    labels, found = Labels(ctx.schemas.defs), synonyms.load(ctx.root)
+    docs = [(lang, doc) for lang in ("zh", "en") for doc in documents.documents(ctx.catalog, lang, labels, found)]
+    search_sqlite.fill(db, docs)
 
 
 def _fill_kinds(ctx: Context, db: sqlite3.Connection) -> None:
@@ -177,6 +207,7 @@ def _fill_meta(ctx: Context, db: sqlite3.Connection) -> None:
         "count": str(len(ctx.catalog)),
     }
     meta.update({f"count.{kind}": str(len(ctx.catalog.by_kind(kind))) for kind in KINDS})
+    meta.update(SEARCH_META)
     db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
     for name, values in sorted(ctx.labels.enums.items()):
         rows = [(name, str(v), zh, en, i) for i, (v, (zh, en)) in enumerate(values.items())]
@@ -190,13 +221,12 @@ def database_bytes(ctx: Context) -> bytes:
         db = sqlite3.connect(path)
         try:
             with db:
-                db.executescript("BEGIN;" + SCHEMA + "COMMIT;")
+                db.executescript("BEGIN;" + SCHEMA + search_sqlite.SCHEMA + "COMMIT;")
             with db:
                 _fill_records(ctx, db, [r for kind in KINDS for r in ctx.catalog.by_kind(kind)])
                 _fill_kinds(ctx, db)
                 _fill_meta(ctx, db)
-            db.execute("INSERT INTO search(search) VALUES ('optimize')")
-            db.commit()
+                _fill_search(ctx, db)
             db.execute("VACUUM")
         finally:
             db.close()
