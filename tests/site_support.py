@@ -19,6 +19,7 @@ SITE_FILES = (
     "mkdocs.en.yml",
     "CONTRIBUTING.md",
     "scripts/stdcat/contributing_page.py",
+    "search",
 )
 
 # Markup in record text must show as text and run nothing: each of these would act if it were not

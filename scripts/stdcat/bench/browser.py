@@ -181,8 +181,8 @@ def site_size(site: Path) -> dict[str, int]:
 
 
 def search_index_size(site: Path) -> dict[str, int]:
-    """The search index of the Chinese site: Pagefind's bundle (or Material's lunr index), raw and gzipped."""
-    bundle = site / "pagefind"
+    """The search index of the Chinese site (``search/stdcat/``, see ``stdcat.search.index``), raw and gzipped."""
+    bundle = site / "search" / "stdcat"
     files = [p for p in bundle.rglob("*") if p.is_file()] if bundle.is_dir() else []
     if not files:
         files = [p for p in (site / "search").glob("search_index.*") if p.is_file()]

@@ -32,6 +32,7 @@ SITE_FILES = (
     "mkdocs.en.yml",
     "CONTRIBUTING.md",
     "scripts/stdcat/contributing_page.py",
+    "search",
 )
 ENV = {"NO_MKDOCS_2_WARNING": "1", "OFFLINE": "false", "SITE_URL": "http://127.0.0.1:8000/"}
 BLOCK = {"p", "div", "li", "tr", "table", "section", "h1", "h2", "h3", "h4", "dd", "dt", "br", "figure", "blockquote"}

@@ -31,7 +31,9 @@ def add_parser(commands: Any) -> None:
     command.add_argument("--runs", type=int, default=3, help="runs per measure (their median is reported)")
     command.add_argument("--serve-at", type=int, default=2000, help="the size at which `mkdocs serve` is measured")
     command.add_argument("--work", type=Path, help="where the synthetic catalogs go (default: a temporary folder)")
-    command.add_argument("--skip", action="append", default=[], choices=["browser", "serve", "check-jsonschema"])
+    command.add_argument(
+        "--skip", action="append", default=[], choices=["browser", "serve", "check-jsonschema", "relevance"]
+    )
     command.add_argument(
         "--only-serve", action="store_true", help="measure only `mkdocs serve` and update that size in --out's report"
     )
@@ -53,6 +55,10 @@ def run(args: argparse.Namespace, root: Path) -> int:
                 )
                 return 2
             size["serve"] = measure_serve(root, work / f"n{args.serve_at}", args.serve_at, args.runs)
+        if not args.only_serve and "relevance" not in args.skip:
+            print("bench: search relevance on the real catalog", file=sys.stderr, flush=True)
+            result["relevance"] = measure_relevance(root, work / "relevance")
+            write(out, result)
         for n in [] if args.only_serve else sizes:
             print(f"bench: N = {n:,}", file=sys.stderr, flush=True)
             result["sizes"].append(measure_size(root, work / f"n{n}", n, args))
@@ -79,6 +85,8 @@ def write(out: Path, result: dict[str, Any]) -> str:
     out.mkdir(parents=True, exist_ok=True)
     (out / "latest.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     table = report.machine_line(result) + "\n\n" + report.markdown(result)
+    if relevance := report.relevance_markdown(result):
+        table += "\n" + relevance
     (out / "latest.md").write_text(table, encoding="utf-8")
     (out / "latest.svg").write_text(report.svg(result), encoding="utf-8")
     return table
@@ -121,6 +129,36 @@ def measure_size(source: Path, root: Path, n: int, args: argparse.Namespace) -> 
     if "serve" not in args.skip and n == args.serve_at:
         size["serve"] = measure_serve(source, root, n, args.runs, fresh=False)
     return size
+
+
+def measure_relevance(source: Path, root: Path, sample: int = 1) -> dict[str, Any]:
+    """The judged query set and self-retrieval on the three engines, over the real catalog: the
+    served site, the offline copy and the SQLite download, each built as ``./dev`` builds them;
+    and the candidate segmentations on the judged set (``segmenters.py``)."""
+    import subprocess
+
+    from stdcat.bench import build as build_measure
+    from stdcat.bench import relevance, segmenters
+    from stdcat.bench.browser import serve
+    from stdcat.bench.synth import synthesize
+    from stdcat.check import check
+
+    synthesize(source, root, 0)
+    build_measure.add_site_files(source, root)
+    shutil.copytree(source / "tests" / "search", root / "tests" / "search", dirs_exist_ok=True)
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q", "--strict"]
+    for offline, folder in ((False, "site"), (True, "site-offline")):
+        env = {**os.environ, **build_measure.ENV, "OFFLINE": "true" if offline else "false"}
+        for config, into in (("mkdocs.yml", folder), ("mkdocs.en.yml", f"{folder}/en")):
+            subprocess.run([*mkdocs, "-f", config, "-d", into], cwd=root, env=env, check=True)
+    catalog = check(root).catalog
+    site = root / "site"
+    with serve(site) as (url, _):
+        found = relevance.measure(
+            root, catalog, site, root / "site-offline", site / "data" / "catalog.sqlite", served_url=url, sample=sample
+        )
+    found["candidates"] = segmenters.compare(root, catalog)
+    return found
 
 
 def measure_serve(source: Path, root: Path, n: int, runs: int, fresh: bool = True) -> dict[str, Any]:

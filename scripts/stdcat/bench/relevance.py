@@ -175,7 +175,7 @@ def self_retrieval(ask: Callable[[str], list[str]], pairs: Iterable[tuple[str, s
         total += 1
         results = ask(title)
         if record_id not in results[:3]:
-            failures.append(f"{record_id}: {title} → {', '.join(results[:3]) or '(nothing)'}")
+            failures.append(f"{record_id} → {', '.join(results[:3]) or '(nothing)'}")
     return {"records": total, "rate": round(1 - len(failures) / (total or 1), 4), "failures": failures}
 
 

@@ -188,3 +188,63 @@ def svg(report: dict[str, Any], lang: str = "en") -> str:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+ENGINES = (
+    ("served", "网站（服务器）", "served site"),
+    ("offline", "离线副本（file://）", "offline copy (file://)"),
+    ("sqlite", "SQLite 下载", "SQLite download"),
+)
+RELEVANCE = (
+    ("hit@1", "hit@1", "hit@1", ""),
+    ("hit@3", "hit@3", "hit@3", "≥ 0.97"),
+    ("mrr", "平均倒数排名 MRR", "MRR", "≥ 0.90"),
+    ("empty", "无结果查询占比", "queries without a result", "0"),
+)
+
+
+def relevance_markdown(report: dict[str, Any], lang: str = "en", details: bool = True) -> str:
+    """The search relevance tables: the judged set and self-retrieval per engine, then the candidate
+    segmentations; empty when the report has no relevance run. ``details``: also the queries and
+    records that missed (for ``bench/latest.md``; the site's page shows the tables only)."""
+    found = report.get("relevance")
+    if not found:
+        return ""
+    engines = [(key, zh, en) for key, zh, en in ENGINES if key in found]
+    queries = next(iter(found[k]["queries"] for k, _, _ in engines), 0)
+    head = f"| {_t(lang, f'判定查询集（{queries} 条）', f'judged query set ({queries} queries)')} | "
+    head += " | ".join(_t(lang, zh, en) for _, zh, en in engines) + f" | {_t(lang, '目标', 'goal')} |\n"
+    rows = [head, "|---" * (len(engines) + 2) + "|\n"]
+    for key, zh, en, goal in RELEVANCE:
+        rows.append(f"| {_t(lang, zh, en)} | " + " | ".join(f"{found[k][key]:.3f}" for k, _, _ in engines))
+        rows.append(f" | {goal} |\n")
+    for side, zh, en in (("zh", "自检：中文标题（中文站）", "self-retrieval: Chinese titles (Chinese site)"),
+                         ("en", "自检：英文标题（英文站）", "self-retrieval: English titles (English site)")):  # fmt: skip
+        cells = [found[k]["self"][side] for k, _, _ in engines]
+        rows.append(f"| {_t(lang, zh, en)} | " + " | ".join(f"{c['rate'] * 100:.1f} % of {c['records']}" for c in cells))
+        rows.append(" | 100 % |\n")
+    out = "".join(rows)
+    misses = [f"- {_t(lang, zh, en)}: {_escape(m)}" for k, zh, en in engines for m in found[k].get("misses", [])]
+    failures = [
+        f"- {_t(lang, zh, en)} ({side}): {_escape(f)}"
+        for k, zh, en in engines
+        for side in ("zh", "en")
+        for f in found[k]["self"][side]["failures"]
+    ]
+    if details and (misses or failures):
+        out += "\n" + _t(lang, "未进前 3 的查询和标题：", "Queries and titles not in the first 3:") + "\n\n"
+        out += "\n".join(misses + failures) + "\n"
+    return out + _candidates(found.get("candidates") or {}, lang)
+
+
+def _candidates(found: dict[str, Any], lang: str) -> str:
+    if not found:
+        return ""
+    head = _t(lang, "分词方案（SQLite 排序相同）", "segmentation (same SQLite ranking)")
+    cols = ("hit@1", "hit@3", "mrr", "empty", "self", "index_tokens")
+    out = f"\n| {head} | hit@1 | hit@3 | MRR | {_t(lang, '无结果', 'empty')} | "
+    out += f"{_t(lang, '自检', 'self-retrieval')} | {_t(lang, '索引词次', 'index tokens')} |\n|---" + "|---" * 6 + "|\n"
+    for name, figures in found.items():
+        cells = [f"{figures[c]:,}" if c == "index_tokens" else f"{figures[c]:.3f}" for c in cols]
+        out += f"| {name} | " + " | ".join(cells) + " |\n"
+    return out

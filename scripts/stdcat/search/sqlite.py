@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from stdcat.search.documents import RANKS, Doc
 from stdcat.search.tokens import STOPWORDS, index_tokens, is_han, query_tokens, squash
@@ -52,24 +52,31 @@ ORDER BY tier, d.kind_rank >= 9,
 PREFIX_MIN, PREFIX_MOST = 3, 40  # as engine.js
 
 
-def row(lang: str, doc: Doc) -> tuple[object, ...]:
+Cut = Callable[[str], list[str]]
+
+
+def row(lang: str, doc: Doc, cut: Cut = index_tokens) -> tuple[object, ...]:
     """The ``search_docs`` values of one document (without the rowid)."""
-    names = " ".join(t for name in doc.names for t in index_tokens(name))
-    body = " ".join(t for text in doc.body for t in index_tokens(text))
+    names = " ".join(t for name in doc.names for t in cut(name))
+    body = " ".join(t for text in doc.body for t in cut(text))
     key = "|" + "|".join(squash(n) for n in doc.names) + "|" if doc.names else ""
     return (doc.key, doc.kind, lang, doc.title, doc.url, names, body, key, len(squash(doc.title)), RANKS[doc.kind])
 
 
-def fill(db: sqlite3.Connection, docs: Iterable[tuple[str, Doc]]) -> None:
-    """Index (language, document) pairs; the tables of ``SCHEMA`` exist."""
+def fill(db: sqlite3.Connection, docs: Iterable[tuple[str, Doc]], cut: Cut = index_tokens) -> None:
+    """Index (language, document) pairs; the tables of ``SCHEMA`` exist. ``cut``: the segmentation
+    (another one only to compare candidates, ``bench/segmenters.py``)."""
     for number, (lang, doc) in enumerate(docs, start=1):
-        values = row(lang, doc)
+        values = row(lang, doc, cut)
         db.execute(f"INSERT INTO search_docs VALUES (?{', ?' * len(values)})", (number, *values))
         db.execute("INSERT INTO search (rowid, names, body) VALUES (?, ?, ?)", (number, values[5], values[6]))
     db.execute("INSERT INTO search(search) VALUES ('optimize')")
 
 
 def _quote(term: str) -> str:
+    """A term as an FTS5 string; ``word*`` (only from ``bench/segmenters.py``) as a prefix query."""
+    if len(term) > 1 and term.endswith("*"):
+        return _quote(term[:-1]) + " *"
     return '"' + term.replace('"', '""') + '"'
 
 
@@ -134,9 +141,15 @@ def match(groups: list[list[str]]) -> str:
     return " AND ".join("(" + " OR ".join(_quote(t) for t in g) + ")" for g in groups)
 
 
-def search(db: sqlite3.Connection, text: str, limit: int = 10, known: list[str] | None = None) -> list[str]:
-    """The keys of the best documents for ``text``, best first, each once."""
-    groups = plan(text, words(db) if known is None else known)
+Plan = Callable[[str, list[str]], list[list[str]]]
+
+
+def search(
+    db: sqlite3.Connection, text: str, limit: int = 10, known: list[str] | None = None, planner: Plan | None = None
+) -> list[str]:
+    """The keys of the best documents for ``text``, best first, each once (``planner``: another way
+    to cut the query, only to compare candidates)."""
+    groups = (planner or plan)(text, words(db) if known is None else known)
     if not any(groups):
         return []
     found = [g for g in groups if g]

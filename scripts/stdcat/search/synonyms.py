@@ -110,9 +110,8 @@ def problems(root: Path) -> list[Problem]:
         for p, phrase in enumerate(group):
             if not runs(phrase):
                 line, col = loaded.where(("groups", g, p))
-                found.append(
-                    Problem(loaded.path, line, col, "synonym-empty", f"the phrase {phrase!r} has no letter, digit or Chinese character")
-                )
+                message = f"the phrase {phrase!r} has no letter, digit or Chinese character"
+                found.append(Problem(loaded.path, line, col, "synonym-empty", message))
     return found
 
 

@@ -25,7 +25,9 @@ WORD = "0-9a-z\u00c0-\u024f"
 RUNS = re.compile(f"[{HAN}]+|[{WORD}]+")
 INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
 # English words a query may hold without their being required (``standards for wind`` needs no "for").
-STOPWORDS = frozenset("a an and as at by for from in into of on or the to with".split())
+STOPWORDS = frozenset(
+    ["a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with"]
+)
 
 
 def normalize(text: str) -> str:
@@ -62,10 +64,8 @@ def query_tokens(text: str) -> list[str]:
     """The tokens a query looks up, in order, without repeats."""
     out: list[str] = []
     for run in runs(text):
-        if is_han(run):
-            grams = [run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)]
-        else:
-            grams = [run]
+        single = not is_han(run) or len(run) == 1
+        grams = [run] if single else [run[i : i + 2] for i in range(len(run) - 1)]
         out.extend(g for g in grams if g not in out)
     return out
 

@@ -232,7 +232,9 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
             ctx, offline, urls = self.ctx, self.offline, config.use_directory_urls
 
             def index() -> None:
-                search.write_index(ctx.catalog, ctx.lang, ctx.labels, self.root, site_dir, offline=offline, directory_urls=urls)
+                search.write_index(
+                    ctx.catalog, ctx.lang, ctx.labels, self.root, site_dir, offline=offline, directory_urls=urls
+                )
 
             if rebuild.serving:  # the browser reloads at once; the index follows in the background
                 rebuild.in_background(site_dir, index)

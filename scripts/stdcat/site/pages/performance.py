@@ -38,6 +38,9 @@ def page(ctx: Context) -> Page:
         return Page(HERE, "".join(parts), in_nav=True)
     data = json.loads(path.read_text(encoding="utf-8"))
     parts += [f"*{report.machine_line(data, ctx.lang)}*\n\n", report.markdown(data, ctx.lang), "\n"]
+    if relevance := report.relevance_markdown(data, ctx.lang, details=False):
+        heading_text = "搜索相关性" if ctx.lang == "zh" else "Search relevance"
+        parts += [heading(2, heading_text), "\n", relevance, "\n"]
     ctx.svgs[HERE] = report.svg(data, ctx.lang)
     parts.append(str(Markup(ctx.render("intro.html", text=Markup(SVG_MARKER)))))
     return Page(HERE, "".join(parts), in_nav=True)
