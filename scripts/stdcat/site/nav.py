@@ -42,6 +42,7 @@ NAV: list[Entry] = [
             (("关于本目录", "About this catalog"), "about.md"),
             (("参与贡献", "How to contribute"), "contributing/index.md"),
             (("内容编写规范", "Content guide"), "contributing/content-guide.md"),
+            (("站内搜索", "Search"), "contributing/search.md"),
             (("数据模式", "Schema reference"), "reference/schema/index.md"),
             (("数据下载", "Downloads"), "downloads/index.md"),
             (("变更历史", "Change history"), "changes/index.md"),

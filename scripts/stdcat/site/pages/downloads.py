@@ -138,6 +138,46 @@ def _schemas(ctx: Context) -> list[dict[str, str]]:
     return [{"name": f"schema/{name}", "href": root_url(ctx, HERE, f"schema/{name}")} for name in names]
 
 
+# How to search data/catalog.sqlite (its meta table says the same under the search.* keys).
+SQLITE_SEARCH = (
+    (
+        "在 SQLite 文件中搜索",
+        "数据库的 `search` 表是网站搜索的同一份全文索引（FTS5），含每条记录和方案原文的每一段（中文 `lang = 'zh'`、"
+        "英文 `lang = 'en'` 各一行）。中文按单字和相邻两字建索引，所以查询中文时写出相邻两字，用空格隔开："
+        "标准物质 写作 `标准 准物 物质`（单字就写该字）；英文按词查询。",
+        "用 [Datasette](https://datasette.io/) 浏览：运行 `datasette catalog.sqlite`，打开 "
+        "`http://127.0.0.1:8001/catalog/search_docs?_search=标准+准物+物质`。要得到与网站相同的排序，"
+        "把 `meta` 表中 `search.ranked` 的查询粘贴到 `http://127.0.0.1:8001/catalog` 的 SQL 框，"
+        "填入 `match` = `标准 AND 准物 AND 物质`、`name` = `标准物质`（查询去掉空格和标点，小写）。",
+    ),
+    (
+        "Searching the SQLite file",
+        "The database's `search` table is the site's own full-text index (FTS5): every record and every "
+        "paragraph of the plan, one row in Chinese (`lang = 'zh'`) and one in English (`lang = 'en'`). Chinese "
+        "is indexed as single characters and overlapping pairs of characters, so write a Chinese query as its "
+        "pairs, separated by spaces: 标准物质 is `标准 准物 物质` (one character alone as itself); English as words.",
+        "To browse it with [Datasette](https://datasette.io/): run `datasette catalog.sqlite` and open "
+        "`http://127.0.0.1:8001/catalog/search_docs?_search=标准+准物+物质`. For the site's own ranking, paste "
+        "the query stored in the `meta` table under `search.ranked` into the SQL box at "
+        "`http://127.0.0.1:8001/catalog` and fill in `match` = `标准 AND 准物 AND 物质` and `name` = `标准物质` "
+        "(the query without spaces or punctuation, in lower case).",
+    ),
+)
+SQLITE_EXAMPLE = """```sql
+SELECT d.key, d.kind, d.lang, d.title, d.url
+FROM search s JOIN search_docs d ON d.rowid = s.rowid
+WHERE search MATCH '标准 准物 物质'
+ORDER BY bm25(search, 3.0, 1.0)
+LIMIT 10;
+```
+"""
+
+
+def _sqlite_search(pick: int) -> str:
+    title, about, datasette = SQLITE_SEARCH[pick]
+    return "\n" + heading(2, title) + "\n" + about + "\n\n" + SQLITE_EXAMPLE + "\n" + datasette + "\n"
+
+
 def page(ctx: Context) -> Page:
     pick = 0 if ctx.lang == "zh" else 1
     groups = [{"title": title[pick], "files": [_row(ctx, f) for f in items]} for title, items in files(ctx)]
@@ -152,4 +192,5 @@ def page(ctx: Context) -> Page:
         "schema_pages": ctx.linker.url(HERE, Target(SCHEMA_PAGES)),
     }
     body = heading(1, TITLE[pick]) + "\n" + INTRO[pick] + "\n\n" + ctx.render("downloads.html", d=view)
+    body += _sqlite_search(pick)
     return Page(HERE, body, in_nav=True)
