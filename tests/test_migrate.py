@@ -93,7 +93,11 @@ def test_migrations_are_idempotent_and_check_writes_nothing(catalog_root) -> Non
     write(catalog_root, TEXT, OLD_TEXT)
     assert run(catalog_root, "migrate", "--check")[0] == 1
     assert (catalog_root / TEXT).read_text(encoding="utf-8") == OLD_TEXT
-    assert run(catalog_root, "migrate", "--from", "2.0.0") == (0, "", f"migrate: changed 0 files (schemas at {CURRENT})\n")
+    assert run(catalog_root, "migrate", "--from", "2.0.0") == (
+        0,
+        "",
+        f"migrate: changed 0 files (schemas at {CURRENT})\n",
+    )
     assert run(catalog_root, "migrate")[0] == 0
     migrated = (catalog_root / TEXT).read_text(encoding="utf-8")
     assert run(catalog_root, "migrate", "--check") == (0, "", f"migrate: would change 0 files (schemas at {CURRENT})\n")

@@ -48,7 +48,7 @@ def _value(target: Record) -> Iterator[Problem]:
             "a quantitative target needs 'value' (null when it is lost)",
             "a goal that names its deliverables without a number selects them by id instead",
         )
-    elif value is None and not (target.get("uncertain") and target.get("value_range")):
+    elif "value" in target.data and value is None and not (target.get("uncertain") and target.get("value_range")):
         yield problem(
             target,
             ("value",),
