@@ -454,3 +454,106 @@ def test_no_unknown_number_is_written_as_a_number() -> None:
             assert str(value) in quote, f"{target.path}: value {value} is not in its quote {quote}"
     centre = catalog().get("target-2025-national-carbon-metrology-centre")
     assert "value" not in centre.data and "unit" not in centre.data
+
+
+# --- One term, one rendering -----------------------------------------------------------------------
+GUIDE = REPO / "docs" / "contributing" / "content-guide.md"
+
+
+@cache
+def held_terms() -> list[tuple[str, str, tuple[str, ...]]]:
+    """The rows of the content guide's terminology table that name renderings no longer used."""
+    section = GUIDE.read_text(encoding="utf-8").split("## Terminology (zh → en)")[1].split("\n## ")[0]
+    rows = []
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("|") and len(cells) == 3 and cells[2] and cells[0] != "zh" and set(cells[2]) != {"-"}:
+            rows.append((cells[0], cells[1], tuple(n.strip() for n in cells[2].split(";") if n.strip())))
+    return sorted(rows, key=lambda row: -len(row[0]))  # a longer term first: 计量监督 before 计量
+
+
+def stems(rendering: str) -> list[str]:
+    """The words of a rendering cut to their first six letters, so that inflections match."""
+    return [w[:6] for w in re.findall(r"[a-z]+", rendering.lower()) if w not in ("and", "of", "with", "the")]
+
+
+def bilingual_pairs(value: object, path: tuple = ()):
+    """Every {zh, en} pair inside a record (titles, summaries, notes, paragraphs of a text …)."""
+    if isinstance(value, dict):
+        if isinstance(value.get("zh"), str) and isinstance(value.get("en"), str):
+            yield path, value["zh"], value["en"]
+        for key, item in value.items():
+            yield from bilingual_pairs(item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from bilingual_pairs(item, (*path, i))
+
+
+def test_the_guide_holds_the_renderings_the_audit_found_mixed() -> None:
+    held = {zh for zh, _, _ in held_terms()}
+    assert {"转型", "领跑者", "低产林改造", "防冻", "检验标准", "计量监督"} <= held
+
+
+def test_one_term_one_rendering_across_records_framework_glossary_and_text() -> None:
+    wrong = []
+    for record in catalog().records.values():
+        for path, zh, en in bilingual_pairs(record.data):
+            lower = en.lower()
+            for term, rendering, avoided in held_terms():
+                if term not in zh:
+                    continue
+                zh = zh.replace(term, "□" * len(term))  # a longer term has taken these characters
+                where = f"{record.path} {'.'.join(map(str, path))}"
+                missing = [s for s in stems(rendering) if not re.search(r"\b" + re.escape(s), lower)]
+                if missing:
+                    wrong.append(f"{where}: {term} should read '{rendering}' ({missing} missing)")
+                wrong += [f"{where}: {term} reads '{a}', not '{rendering}'" for a in avoided if a.lower() in lower]
+    assert not wrong, "\n".join(wrong)
+
+
+@cache
+def imperative_verbs() -> set[str]:
+    """The verbs that open the sentences of the plan's English translation (Carry out, Strengthen …)."""
+    verbs = set()
+    for paragraph in plan_paragraphs():
+        if paragraph.data.get("role") not in ("body", "box-item", "heading"):
+            continue
+        sentences = re.split(r"(?<=[.;])\s+", str(paragraph.data.get("en", "")))
+        for sentence in sentences[1:] if paragraph.data.get("role") == "box-item" else sentences:
+            words = re.sub(r"^[\d().IVX]+\s*", "", sentence).split()
+            if words and words[0][0].isupper():
+                verbs.add(words[0].lower())
+    return verbs - {"the", "a", "by", "in", "for", "to", "with", "all", "each", "on", "based", "relying", "focusing"}
+
+
+def imperative(title: str) -> bool:
+    """Whether a title opens with a bare verb: 'Strengthen …', not 'Strengthening …' or 'Research on …'."""
+    words = title.lower().split()
+    nominal = words[0].endswith("ing") or (len(words) > 1 and words[1] in ("on", "of", "into", "for"))
+    return words[0] in imperative_verbs() and not nominal
+
+
+def test_task_titles_are_noun_phrases() -> None:
+    assert {"strengthen", "carry", "build", "improve"} <= imperative_verbs()
+    assert imperative("Strengthen metrological supervision") and not imperative(
+        "Strengthening metrological supervision"
+    )
+    wrong = [f"{t.path}: {t.get('title')['en']}" for t in catalog().by_kind("task") if imperative(t.get("title")["en"])]
+    assert not wrong, "task titles in the imperative:\n" + "\n".join(wrong)
+
+
+# The comparator a target's wording calls for (content guide): the plan states no exact counts.
+COMPARATOR_WORDS = {"at-least": ("不少于",), "strive": ("力争",), "reach": ("达到", "建设")}
+
+
+def test_a_comparator_follows_the_wording_of_its_goal() -> None:
+    wrong = []
+    for target in catalog().by_kind("target"):
+        comparator, quote = target.get("comparator"), target.get("source")["quote"]
+        if comparator == "exactly" or (
+            comparator in COMPARATOR_WORDS and not any(w in quote for w in COMPARATOR_WORDS[comparator])
+        ):
+            wrong.append(f"{target.path}: {comparator}, but the goal reads {quote}")
+        if "不少于" in quote and comparator != "at-least":
+            wrong.append(f"{target.path}: {quote} says 不少于 (at-least), not {comparator}")
+    assert not wrong, "\n".join(wrong)
