@@ -202,6 +202,11 @@ RELEVANCE = (
     ("empty", "无结果查询占比", "queries without a result", "0"),
 )
 
+SELF = (
+    ("zh", "自检：中文标题（中文站）", "self-retrieval: Chinese titles (Chinese site)"),
+    ("en", "自检：英文标题（英文站）", "self-retrieval: English titles (English site)"),
+)
+
 
 def relevance_markdown(report: dict[str, Any], lang: str = "en", details: bool = True) -> str:
     """The search relevance tables: the judged set and self-retrieval per engine, then the candidate
@@ -218,11 +223,10 @@ def relevance_markdown(report: dict[str, Any], lang: str = "en", details: bool =
     for key, zh, en, goal in RELEVANCE:
         rows.append(f"| {_t(lang, zh, en)} | " + " | ".join(f"{found[k][key]:.3f}" for k, _, _ in engines))
         rows.append(f" | {goal} |\n")
-    for side, zh, en in (("zh", "自检：中文标题（中文站）", "self-retrieval: Chinese titles (Chinese site)"),
-                         ("en", "自检：英文标题（英文站）", "self-retrieval: English titles (English site)")):  # fmt: skip
+    for side, zh, en in SELF:
         cells = [found[k]["self"][side] for k, _, _ in engines]
-        rows.append(f"| {_t(lang, zh, en)} | " + " | ".join(f"{c['rate'] * 100:.1f} % of {c['records']}" for c in cells))
-        rows.append(" | 100 % |\n")
+        rates = " | ".join(f"{c['rate'] * 100:.1f} % / {c['records']}" for c in cells)
+        rows.append(f"| {_t(lang, zh, en)} | {rates} | 100 % |\n")
     out = "".join(rows)
     misses = [f"- {_t(lang, zh, en)}: {_escape(m)}" for k, zh, en in engines for m in found[k].get("misses", [])]
     failures = [

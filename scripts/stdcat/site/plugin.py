@@ -67,6 +67,7 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
         self.glossary: glossary_hover.Glossary | None = None
         self.export: downloads.Running | None = None
         self.others: subprocess.Popen[str] | None = None  # building the other languages (alongside.py)
+        self.indexing: search.Indexing | None = None  # this language's search index (search.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -140,6 +141,11 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
             self.export = downloads.start(self.root, out, self.ctx.site_url, reuse=rebuild.serving)
         if rebuild.serving and self.others is None:  # the site folder is clean by now
             self._start_others(config)
+        if not rebuild.serving and config.plugins.get("material/search") is not None:  # beside the pages
+            self.indexing = search.start_index(
+                self.root, self.config.lang, Path(config.site_dir), offline=self.offline,
+                directory_urls=config.use_directory_urls,
+            )  # fmt: skip
         self._pick_language(files, config)
         build = (str(self.root), self.config.lang)
         theme = rebuild.theme_key(self.root, config.config_file_path) if rebuild.serving else ""
@@ -228,19 +234,22 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         problems: list[str] = []
-        if config.plugins.get("material/search") is not None and self.ctx is not None:
-            ctx, offline, urls = self.ctx, self.offline, config.use_directory_urls
+        if config.plugins.get("material/search") is not None:
+            if self.indexing is not None:
+                problems = search.finish_index(self.indexing)
+                self.indexing = None
+            elif rebuild.serving:  # the browser reloads at once; the index follows in the background
+                root, lang, offline, urls = self.root, self.config.lang, self.offline, config.use_directory_urls
 
-            def index() -> None:
-                search.write_index(
-                    ctx.catalog, ctx.lang, ctx.labels, self.root, site_dir, offline=offline, directory_urls=urls
-                )
+                def index() -> None:
+                    started = search.start_index(
+                        root, lang, site_dir, offline=offline, directory_urls=urls, gently=True
+                    )
+                    for problem in search.finish_index(started):
+                        log.warning(problem)
 
-            if rebuild.serving:  # the browser reloads at once; the index follows in the background
                 rebuild.in_background(site_dir, index)
-            else:
-                index()
-            problems = search.install_worker(site_dir)
+            problems += search.install_worker(site_dir)
         if self.export is not None and rebuild.serving:  # the browser reloads at once; the downloads follow
             downloads.finish_later(self.export, log.warning)
         elif self.export is not None:
@@ -257,6 +266,8 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         downloads.stop(self.export)
         self.export = None
+        search.stop_index(self.indexing)
+        self.indexing = None
         if self.others is not None:  # let the other languages finish before the next rebuild
             alongside.wait(self.others)
             self.others = None

@@ -6,9 +6,10 @@ does not: Material lets a site bring its own search worker, and ours (``search/w
 segmented as the query is (``search/tokens.py``). At build time:
 
 - ``quiet_lunr``: Material's search plugin indexes nothing (it still writes its settings);
-- ``write_index``: the index of this language, into ``search/stdcat/`` (served: a query loads only
-  the files it needs) or, for the offline copy, into Material's ``search/search_index.json``, which
-  Material's offline plugin turns into a script (``file://`` cannot fetch);
+- ``start_index`` / ``finish_index``: the index of this language, made in a process of its own
+  (``search/job.py``) while MkDocs builds the pages, into ``search/stdcat/`` (served: a query loads
+  only the files it needs) or, for the offline copy, into Material's ``search/search_index.json``,
+  which Material's offline plugin turns into a script (``file://`` cannot fetch);
 - ``install_worker``: our worker takes the place of Material's in the built site.
 
 This module only connects MkDocs to ``stdcat.search``, which needs no MkDocs.
@@ -17,12 +18,12 @@ This module only connects MkDocs to ``stdcat.search``, which needs no MkDocs.
 from __future__ import annotations
 
 import json
+import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from stdcat.catalog import Catalog
-from stdcat.search import documents, index, synonyms
-from stdcat.site.i18n import Labels
+from stdcat.search import index, job
 
 WORKERS = Path("assets") / "javascripts" / "workers"
 SERVED = Path("search") / "stdcat"
@@ -50,20 +51,46 @@ def quiet_lunr(search_plugin: Any) -> None:
     search_plugin.search_index = QuietIndex(dict(search_plugin.config))
 
 
-def write_index(
-    catalog: Catalog, lang: str, labels: Labels, root: Path, site_dir: Path, *, offline: bool, directory_urls: bool
-) -> None:
-    """Index this language's catalog into the built site (``offline``: inside Material's index file)."""
-    docs = documents.documents(catalog, lang, labels, synonyms.load(root), directory_urls=directory_urls)
-    built = index.build(docs)
-    if not offline:
-        index.write(built, site_dir / SERVED)
-        return
-    lunr = site_dir / LUNR
+@dataclass
+class Indexing:
+    """The index of one language under way (``stdcat.search.job``), into the built site."""
+
+    process: subprocess.Popen[bytes]
+    site_dir: Path
+    bundle: Path | None  # the offline copy's whole index, merged into Material's index file
+
+
+def start_index(
+    root: Path, lang: str, site_dir: Path, *, offline: bool, directory_urls: bool, gently: bool = False
+) -> Indexing:
+    """Start indexing this language's catalog into the built site, in a process of its own
+    (``gently``: at a lower priority, while serving, so that the next rebuild comes first)."""
+    bundle = site_dir / "search" / "stdcat-bundle.json" if offline else None
+    if bundle is not None:
+        bundle.parent.mkdir(parents=True, exist_ok=True)
+    process = job.start(root, lang, site_dir / SERVED, flat_urls=not directory_urls, bundle=bundle, gently=gently)
+    return Indexing(process, site_dir, bundle)
+
+
+def finish_index(indexing: Indexing) -> list[str]:
+    """Wait for the index; the offline copy's goes into Material's index file (the offline plugin
+    then inlines that file as a script). Return the problems."""
+    problems = job.finish(indexing.process)
+    if problems or indexing.bundle is None:
+        return problems
+    lunr = indexing.site_dir / LUNR
     settings = json.loads(lunr.read_text(encoding="utf-8")) if lunr.is_file() else {"config": {}, "docs": []}
-    settings["stdcat"] = index.bundle(built)
-    lunr.parent.mkdir(parents=True, exist_ok=True)
+    settings["stdcat"] = json.loads(indexing.bundle.read_text(encoding="utf-8"))
     lunr.write_text(json.dumps(settings, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    indexing.bundle.unlink()
+    return []
+
+
+def stop_index(indexing: Indexing | None) -> None:
+    """Stop an index whose build failed, so that no process outlives the build."""
+    if indexing is not None and indexing.process.poll() is None:
+        indexing.process.kill()
+        indexing.process.wait()
 
 
 def install_worker(site_dir: Path) -> list[str]:
