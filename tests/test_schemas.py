@@ -38,8 +38,8 @@ def properties(schema: object, where: str = "") -> list[tuple[str, dict]]:
     return found
 
 
-def test_one_schema_per_kind_plus_definitions() -> None:
-    assert set(SCHEMAS) == {f"{k}.schema.json" for k in KINDS} | {"defs.schema.json"}
+def test_one_schema_per_kind_plus_definitions_and_synonyms() -> None:
+    assert set(SCHEMAS) == {f"{k}.schema.json" for k in KINDS} | {"defs.schema.json", "synonyms.schema.json"}
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMAS))

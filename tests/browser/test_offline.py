@@ -38,6 +38,9 @@ def test_offline_copy_works_from_files(browser: Browser, offline):
     box.press("End")  # Material searches on keyup, as a reader types
     first = page.locator(".md-search-result__item a").first
     expect(first).to_be_visible()
+    # Our search answers from the index inlined in search_index.js: kind and marked excerpt shown.
+    expect(first.locator(".stdcat-search__kind")).to_be_visible()
+    expect(first.locator("mark").first).to_have_text("光伏")
     first.click()
     expect(page.locator(".md-content__inner h1")).to_contain_text("光伏")
     page.locator(".md-header__option .md-select").hover()

@@ -3,7 +3,7 @@
    {location, title, text, score, terms}, title and text as HTML. Each result shows its title, its
    kind and its place in the framework, and one excerpt with the query marked.
    Served: the index is fetched from <language root>/search/stdcat/ as a query needs it. Offline
-   (file://): Material hands over the whole index with SETUP (search_index.js). */
+   (file://): Material hands over the whole index with SETUP, in its config (search_index.js). */
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var FIRST = 10;   /* results sent at once */
 var MOST = 50;    /* results listed at most; a longer list asks for a narrower query */
@@ -100,7 +100,7 @@ async function answer(text, id) {
 addEventListener("message", function (event) {
   var message = event.data;
   if (message.type === SETUP) {
-    var bundle = message.data && message.data.stdcat;
+    var bundle = message.data && message.data.config && message.data.config.stdcat;
     loader = bundle ? memoryLoader(bundle) : fetchLoader(new URL("../../../search/stdcat/", self.location.href));
     engine = new Engine(loader);
     postMessage({ type: READY });

@@ -80,7 +80,8 @@ def finish_index(indexing: Indexing) -> list[str]:
         return problems
     lunr = indexing.site_dir / LUNR
     settings = json.loads(lunr.read_text(encoding="utf-8")) if lunr.is_file() else {"config": {}, "docs": []}
-    settings["stdcat"] = json.loads(indexing.bundle.read_text(encoding="utf-8"))
+    # Material hands its worker the index's config and docs only: the bundle rides in the config.
+    settings.setdefault("config", {})["stdcat"] = json.loads(indexing.bundle.read_text(encoding="utf-8"))
     lunr.write_text(json.dumps(settings, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     indexing.bundle.unlink()
     return []
