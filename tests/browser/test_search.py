@@ -147,6 +147,16 @@ def test_browser_and_python_cut_text_alike(page, site, built_catalog):
     assert js == python
 
 
+def test_browser_and_python_hash_tokens_alike(page, site):
+    """A token's bucket is the same number in engine.js as in index.py."""
+    from stdcat.search.index import fnv1a
+
+    words = ["", "a", "碳", "碳足", "=标准物质", "metrology", "2060", "ｶ"]
+    page.goto(site.url)
+    page.add_script_tag(content=TOKENS_JS + ENGINE_JS)
+    assert page.evaluate("(ws) => ws.map(fnv1a)", words) == [fnv1a(w) for w in words]
+
+
 def test_browser_and_sqlite_read_a_query_alike(page, site):
     """engine.js and sqlite.py expand every judged query into the same index words."""
     meta = json.loads((site.root / "en" / "search" / "stdcat" / "meta.json").read_text(encoding="utf-8"))
