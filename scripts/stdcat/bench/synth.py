@@ -55,6 +55,7 @@ def synthesize(source: Path, out: Path, n: int, seed: int = 2025) -> Path:
 def _grow(template: Record, i: int, rng: random.Random, made: list[str]) -> dict[str, Any]:
     data = _copy(template.data)
     data["id"] = f"s{i:05d}-{template.id}"[:80].rstrip("-")
+    data.pop("aliases", None)  # a record's former ids are its own: a copy would claim them twice
     data["title"] = {"zh": f"{data['title']['zh']}（第{i + 1}部分）", "en": f"{data['title']['en']}, part {i + 1}"}
     data["related"] = rng.sample(made, min(len(made), rng.choice([0, 0, 1, 2, 3]))) if made else []
     if not data["related"]:

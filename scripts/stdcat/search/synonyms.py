@@ -5,8 +5,9 @@ indexed, never to the query, so every engine (the site, the offline copy, the SQ
 reader's own SQL) gets them without code of its own:
 
 - a name (a title, a department's short name, a term's abbreviation) holding a phrase of a group
-  gets, as further names, the same name with each other phrase in its place: the term 碳达峰碳中和
-  is also named 双碳, the standard 光伏发电标准体系 also 太阳能发电标准体系;
+  gets, as further names, the same name with each other phrase of its language in its place
+  (Chinese for Chinese, Latin letters for Latin letters): the term 碳达峰碳中和 is also named 双碳,
+  the standard 光伏发电标准体系 also 太阳能发电标准体系, Photovoltaic power also solar power;
 - a text holding a phrase of a group is indexed with the group's other phrases too.
 
 ``problems`` checks the file against ``schema/synonyms.schema.json`` and says where it is wrong,
@@ -54,6 +55,8 @@ class Synonyms:
             if phrase is None:
                 continue
             for other in group:
+                if _is_han(other) != _is_han(phrase):
+                    continue  # a name stays in its language: 光伏发电 is not also "solar power"
                 alias = _pattern(phrase).sub(lambda _m, o=other: o, text)
                 if other != phrase and alias != text and alias not in out:
                     out.append(alias)
@@ -66,6 +69,10 @@ class Synonyms:
             if any(_pattern(p).search(canon) for p in group):
                 out.extend(p for p in group if not _pattern(p).search(canon))
         return out
+
+
+def _is_han(phrase: str) -> bool:
+    return re.search(f"[{HAN}]", phrase) is not None
 
 
 @functools.lru_cache(maxsize=4096)
