@@ -157,6 +157,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "detail_filter": ("关键词", "Text"),
     "detail_placeholder": ("名称、编号或标识", "Title, number or id"),
     "detail_clear": ("清除筛选", "Clear filters"),
+    "detail_filters": ("筛选明细表", "Filter the table"),
+    "detail_compact": ("紧凑行", "Compact rows"),
+    "detail_facets": ("更多筛选", "More filters"),
+    "detail_facets_on": ("更多筛选（已选 {n} 项）", "More filters ({n} set)"),
+    "detail_depts_more": (" 等 {n} 个单位", " and others, {n} in all"),
+    "lead_mark": ("牵头：", "Lead: "),
+    "sort_by": ("排序：", "Sort by:"),
     "detail_showing": ("显示 {shown} / {total} 条", "Showing {shown} of {total}"),
     "detail_more": ("显示更多（还有 {rest} 条）", "Show more ({rest} left)"),
     "detail_none": ("没有符合条件的记录。", "No records match."),
@@ -183,6 +190,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "lead_count": ("牵头", "Leads"),
     "join_count": ("参与", "Takes part"),
     "tag": ("标签", "Tag"),
+    # the theme's own controls (overrides/partials/)
+    "page_loading": ("正在加载页面", "Loading the page"),
 }
 
 

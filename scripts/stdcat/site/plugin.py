@@ -22,6 +22,7 @@ once MkDocs has cleaned the site folder, in another process; waited for in ``on_
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 import subprocess
@@ -37,7 +38,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 from stdcat.check import check
 from stdcat.problem import ERROR
-from stdcat.site import alongside, downloads, glossary_hover, nav, pages, rawhtml, rebuild, search, search_patch
+from stdcat.site import alongside, downloads, glossary_hover, i18n, nav, pages, rawhtml, rebuild, search, search_patch
 from stdcat.site.config import StdcatConfig
 from stdcat.site.i18n import LANGS
 from stdcat.site.links import GLOSSARY
@@ -211,6 +212,7 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         self.shared = SharedParts()
         self.shared.install(env, list(config.theme.dirs))
+        env.globals["stdcat_t"] = functools.partial(i18n.t, lang=self.config.lang)  # the theme's overrides
         if rebuild.serving:
             env.bytecode_cache = rebuild.templates
         return env
