@@ -97,7 +97,7 @@ def _row(ctx: Context, record: Record, node_index: dict[str, int], org_index: di
         ctx.other_title(record),
         _text(record.get("number")),
         _text(record.get("type")) if record.kind == "metrology" else "",
-        _text(record.get("level")),
+        _text(record.get("level") or "unspecified"),  # no level stated, as the statistics count it
         _text(record.get("status")),
         node_index.get(record.get("framework"), -1),
         [org_index[i] for i in lead if i in org_index],

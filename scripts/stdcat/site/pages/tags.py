@@ -40,7 +40,8 @@ def page(ctx: Context) -> Page:
             tagged[tag].append(record)
     order = node_order(ctx.catalog)
     table = anchors(ctx)
-    parts = [front_matter({"search": {"exclude": True}}), heading(1, ctx.t("tags")), "\n"]
+    # The cloud is the page's table of contents: a second one listing every tag would double the page.
+    parts = [front_matter({"search": {"exclude": True}, "hide": ["toc"]}), heading(1, ctx.t("tags")), "\n"]
     parts.append(ctx.render("tag_cloud.html", tags=[_cloud_item(ctx, tag, len(tagged[tag])) for tag in sorted(tagged)]))
     for tag in sorted(tagged):
         records = sorted(tagged[tag], key=lambda r: (r.kind, order.get(r.get("framework"), 0), r.id))
