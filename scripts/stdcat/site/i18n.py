@@ -134,10 +134,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Click a box to open that node; hover to see how many records it holds.",
     ),
     "no_records": ("暂无记录。", "No records yet."),
+    "diagram_outline": ("文字版体系框架大纲", "The framework as a text outline"),
+    "edge_solid": ("实线：所属体系节点、牵头单位", "solid: framework node, lead"),
+    "edge_dashed": ("虚线：参与单位", "dashed: participating department"),
+    "edge_dotted": ("点线：实施单位", "dotted: implementing department"),
+    "edge_arrow": (
+        "箭头：记录之间的引用（指向被引用的记录）",
+        "arrow: one record names another (it points to the one named)",
+    ),
     "neighbourhood": ("关系图", "Connections"),
     "neighbourhood_hint": (
-        "本记录（居中）及其所属体系节点、责任单位和相关记录；点击方框打开对应页面。",
-        "This record (centre), its framework node, departments and related records; click a box to open its page.",
+        "本记录（居中）及其所属体系节点、责任单位和相关记录，与上文所列相同；点击方框打开对应页面。",
+        "This record (centre), its framework node, departments and related records, as listed above; click a box to "
+        "open its page.",
     ),
     "records": ("记录", "records"),
     "count": ("数量", "Count"),

@@ -139,8 +139,8 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
         if not self.ctx.folder:  # the site folder is clean by now; the pages build meanwhile
             out = Path(config.site_dir)
             self.export = downloads.start(self.root, out, self.ctx.site_url, reuse=rebuild.serving)
-        if rebuild.serving and self.others is None:  # the site folder is clean by now
-            self._start_others(config)
+        if self.others is None and (rebuild.serving or self.command in ("build", "gh-deploy")):
+            self._start_others(config)  # the site folder is clean by now
         self._pick_language(files, config)
         build = (str(self.root), self.config.lang)
         theme = rebuild.theme_key(self.root, config.config_file_path) if rebuild.serving else ""
@@ -261,16 +261,17 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
             self.others = None
 
     def _start_others(self, config: MkDocsConfig) -> None:
-        """Build the other languages (``serve_with``) in the worker while this one builds."""
-        if self.config.serve_with:
-            self.others = alongside.start([self._job(config, other) for other in self.config.serve_with])
+        """Build the other languages (``build_with``) in the worker while this one builds."""
+        if self.config.build_with:
+            jobs = [self._job(config, other) for other in self.config.build_with]
+            self.others = alongside.start(jobs, once=not rebuild.serving)
 
     def _job(self, config: MkDocsConfig, other: str) -> alongside.Job:
         """Another language's configuration, to build into its folder of the served site."""
         path = (self.root / other).resolve()
         if not path.is_file():
-            raise PluginError(f"serve_with: no such configuration {other}")
-        return alongside.Job(str(path), config.site_dir, config.site_url)
+            raise PluginError(f"build_with: no such configuration {other}")
+        return alongside.Job(str(path), config.site_dir, config.site_url, rebuild.serving, bool(config.strict))
 
 
 def _between(here: str, there: str) -> str:

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from stdcat.catalog import Record
 from stdcat.diagram import place
-from stdcat.site.links import FRAMEWORK
+from stdcat.site.links import FRAMEWORK, Target
 from stdcat.site.markdown import front_matter, heading
 from stdcat.site.pages.base import SVG_MARKER, Context, Page, ref, row
 from stdcat.site.pages.records import _source as source_view
@@ -39,7 +39,9 @@ def diagram(ctx: Context, here: str, focus: str | None = None) -> Markup:
         return ctx.linker.to(here, node_id) or "#"
 
     ctx.svgs[here] = place(svg, href, focus, path)
-    return Markup(ctx.render("diagram.html", svg=Markup(SVG_MARKER), current=focus))
+    # The drawing's content as text: the framework's outline (on the framework page, below it).
+    outline = "#outline" if here == FRAMEWORK else ctx.linker.url(here, Target(FRAMEWORK, "outline"))
+    return Markup(ctx.render("diagram.html", svg=Markup(SVG_MARKER), current=focus, outline=outline))
 
 
 def tree(ctx: Context, here: str) -> list[dict[str, Any]]:
