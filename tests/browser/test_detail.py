@@ -70,6 +70,8 @@ def test_a_large_view_shows_a_page_of_rows_then_more(page: Page, site):
     more = page.locator(".stdcat-detail__more")
     expect(more).to_contain_text(str(len(expected) - 100))
     more.click()
+    expect(page.locator(ROWS)).to_have_count(200)
+    more.click()
     expect(page.locator(ROWS)).to_have_count(len(expected))
     assert set(shown(page)) == expected
     expect(more).to_be_hidden()
