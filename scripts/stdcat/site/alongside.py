@@ -88,6 +88,7 @@ def _build(job: Job) -> list[str]:
     try:
         config = load_config(job.config_file, site_dir=job.site_dir, site_url=job.site_url, strict=job.strict)
         options = config.plugins["stdcat"].config
+        _Language.current = options.lang
         folder = options.languages.get(options.lang, "")
         config.site_dir = str(Path(job.site_dir) / folder)
         config.plugins.on_startup(command="serve" if job.serving else "build", dirty=job.serving)
@@ -101,6 +102,16 @@ def _build(job: Job) -> list[str]:
     return []
 
 
+class _Language(logging.Filter):
+    """Names the language being built on each line the worker logs (the root build's lines have none)."""
+
+    current = ""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.stdcat_lang = self.current
+        return True
+
+
 def main() -> None:
     """The worker's loop: one line in, the builds, one line out."""
     from stdcat.site import rebuild
@@ -110,8 +121,10 @@ def main() -> None:
     answers = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)
     sys.stdout = sys.stderr
-    handler = logging.StreamHandler()  # to the server's terminal, as MkDocs logs
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler = logging.StreamHandler()  # to the server's terminal, as MkDocs logs, each line naming its language
+    handler.addFilter(_Language())
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  [%(stdcat_lang)s] %(message)s"))
+    rebuild.quiet_dirty_warning()
     logging.getLogger("mkdocs").addHandler(handler)
     logging.getLogger("mkdocs").setLevel(logging.INFO)
     for line in sys.stdin:

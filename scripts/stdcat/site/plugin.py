@@ -73,6 +73,8 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
         self.command = command
         rebuild.serving = command == "serve"  # later rebuilds get new instances without this event
         rebuild.dirty = dirty
+        if dirty:
+            rebuild.quiet_dirty_warning()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config_dir = Path(config.config_file_path or ".").resolve().parent
@@ -166,7 +168,8 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
             for file in files.documentation_pages():
                 if file.src_uri not in self.generated and blocks.has_directives(file):
                     file.is_modified = lambda: True
-            log.info(f"{self.ctx.memo.made} pages made again, {self.ctx.memo.kept} kept from the last build")
+            if self.ctx.memo.kept:  # a rebuild: say how much of it was new (a first build makes every page)
+                log.info(f"{self.ctx.memo.made} pages made again, {self.ctx.memo.kept} kept from the last build")
         return files
 
     def _pick_language(self, files: Files, config: MkDocsConfig) -> None:
