@@ -120,6 +120,7 @@ def _make(ctx: Context, node: Record) -> Page:
         "children": children,
         "rows": [row(ctx, here, r) for r in direct],
         "total": len(ctx.catalog.records_under(node.id)),
+        "by_kind": _by_kind(ctx, node),
         "notes": ctx.text(node.get("notes")),
     }
     meta = {"stdcat": {"record": node.id, "kind": "framework"}}
@@ -133,3 +134,11 @@ def _make(ctx: Context, node: Record) -> Page:
 
 
 WORK = ("standard", "metrology", "task")
+
+
+def _by_kind(ctx: Context, node: Record) -> list[dict[str, Any]]:
+    """How many records of each kind the node holds with its subnodes: the same count says the same
+    everywhere (diagram tooltip, outline, this page); the detail table counts only the first two."""
+    under = ctx.catalog.records_under(node.id)
+    kinds = [r.kind for r in under]
+    return [{"label": ctx.label("kind", k), "count": kinds.count(k)} for k in dict.fromkeys(kinds)]

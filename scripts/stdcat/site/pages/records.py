@@ -150,7 +150,7 @@ def _facts(ctx: Context, here: str, record: Record) -> list[dict[str, Any]]:
     add("action", ctx.label("action", record.get("action")) if record.get("action") else None)
     add("level", ctx.label("level", record.get("level")) if record.get("level") else None)
     add("status", ctx.label("status", record.get("status")) if record.get("status") else None)
-    add("series", ctx.t("yes") if record.get("series") is True else None)
+    add("scope", ctx.t("series_yes") if record.get("series") is True else None)  # not the field's name
     add("horizon", ctx.label("horizon", record.get("horizon")) if record.get("horizon") else None)
     sectors = record.get("sectors") or []
     add("sectors", ("、" if ctx.lang == "zh" else ", ").join(ctx.label("sector", s) for s in sectors))
