@@ -9,6 +9,7 @@
   "use strict";
 
   var PAGE = 100;
+  var FIRST = 25;  // rows drawn before anything else: more than a screenful
   var COMPACT_DEPTS = 1;  // departments named in a compact row before "… N in all"
   var FACETS = ["area", "kind", "level", "status", "org", "sector", "horizon"];
   var DEFAULT_SORT = "code";
@@ -296,19 +297,14 @@
     view.more.addEventListener("click", function () { state.limit += PAGE; draw(view); });
   }
 
+  // The first screenful of rows is drawn at once; the filters' options, the rest of the first page
+  // of rows and the controls follow in a later task, so that no single task blocks the page long.
   function init(root) {
     var source = document.getElementById("stdcat-detail-data");
     if (!source || root.dataset.ready) return;
     root.dataset.ready = "1";
     var table = load(JSON.parse(source.content.textContent));
     var form = root.querySelector("form");
-    FACETS.forEach(function (facet) {
-      options(table, facet).forEach(function (o) {
-        var option = el("option", o.text);
-        option.value = o.value;
-        form.elements[facet].appendChild(option);
-      });
-    });
     var heads = Array.prototype.slice.call(root.querySelectorAll("thead th"));
     var view = {
       table: table,
@@ -324,11 +320,24 @@
       more: root.querySelector(".stdcat-detail__more"),
       headers: Array.prototype.slice.call(root.querySelectorAll("th button[data-sort]")),
     };
-    showState(view);
-    if (FACETS.some(function (facet) { return view.state[facet]; })) view.toggle.setAttribute("aria-expanded", "true");
-    bind(view);
-    writeState(view.state);
+    view.state.limit = FIRST;
     draw(view);
+    setTimeout(function () {
+      FACETS.forEach(function (facet) {
+        options(table, facet).forEach(function (o) {
+          var option = el("option", o.text);
+          option.value = o.value;
+          form.elements[facet].appendChild(option);
+        });
+      });
+      showState(view);
+      if (FACETS.some(function (facet) { return view.state[facet]; })) view.toggle.setAttribute("aria-expanded", "true");
+      bind(view);
+      writeState(view.state);
+      view.state.limit = PAGE;
+      draw(view);
+      root.setAttribute("aria-busy", "false");
+    }, 0);
   }
 
   function start() {

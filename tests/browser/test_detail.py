@@ -43,7 +43,7 @@ def data(page: Page) -> dict[str, Any]:
 
 def open_table(page: Page, url: str) -> None:
     page.goto(url)
-    expect(page.locator(TABLE)).to_be_visible()
+    expect(page.locator(TABLE)).to_have_attribute("aria-busy", "false")  # every row and control drawn
 
 
 def test_department_facet_narrows_the_table_and_the_address_reproduces_it(page: Page, site):

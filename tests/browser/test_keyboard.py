@@ -30,7 +30,7 @@ def tab_to(page: Page, test: str, limit: int = 60) -> dict:
 
 def test_detail_table_by_keyboard_alone(page: Page, site):
     page.goto(site.path("detail/"))
-    expect(page.locator(ROWS).first).to_be_visible()
+    expect(page.locator("#stdcat-detail")).to_have_attribute("aria-busy", "false")
     count = page.locator(".stdcat-detail__count")
     total = int(count.inner_text().split("/")[1].split()[0])
     focused = tab_to(page, "e.name === 'text'")
@@ -71,7 +71,7 @@ def test_diagram_links_are_reached_by_tab(page: Page, site):
 
 def test_language_switch_keeps_filters_sort_and_anchor(page: Page, site):
     page.goto(site.path("detail/?kind=standard&text=%E5%85%89%E4%BC%8F&sort=-title#stdcat-detail"))
-    expect(page.locator(ROWS).first).to_be_visible()
+    expect(page.locator("#stdcat-detail")).to_have_attribute("aria-busy", "false")
     zh_rows = page.locator(ROWS).evaluate_all("rows => rows.map(r => r.dataset.id)")
     page.locator(".md-header__option .md-select").hover()
     page.locator('.md-select__link[hreflang="en"]').click()

@@ -46,7 +46,7 @@ def in_view(page: Page, selector: str) -> list[str]:
 
 def test_detail_table_columns_are_in_view_at_1280(page: Page, site):
     page.goto(site.path("detail/"))
-    expect(page.locator(ROWS).first).to_be_visible()
+    expect(page.locator("#stdcat-detail")).to_have_attribute("aria-busy", "false")
     headers = page.locator("#stdcat-detail thead th")
     expect(headers).to_have_count(9)
     assert in_view(page, "#stdcat-detail thead th") == []
@@ -89,7 +89,7 @@ def test_detail_table_is_cards_on_a_phone(browser: Browser, site):
 
 def test_detail_page_does_not_shift_as_it_loads(sized: Page, site):
     sized.goto(site.path("detail/"))
-    expect(sized.locator(ROWS).first).to_be_visible()
+    expect(sized.locator("#stdcat-detail")).to_have_attribute("aria-busy", "false")
     shift = sized.evaluate(CLS)
     assert shift < 0.1, f"cumulative layout shift {shift:.3f}"
 

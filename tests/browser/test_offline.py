@@ -55,7 +55,7 @@ def test_offline_detail_table_shows_rows_from_files(browser: Browser, offline):
     page.on("pageerror", lambda e: problems.append(str(e)))
     page.goto((offline / "detail" / "index.html").as_uri())
     rows = page.locator("#stdcat-detail tbody tr")
-    expect(rows.first).to_be_visible()
+    expect(page.locator("#stdcat-detail")).to_have_attribute("aria-busy", "false")
     ids = rows.evaluate_all("rows => rows.map(r => r.dataset.id)")
     assert {"pv-modules", "pv-published", "pv-spec", "xss-probe"} <= set(ids)
     page.locator('select[name="kind"]').select_option("metrology")
