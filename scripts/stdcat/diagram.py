@@ -112,6 +112,7 @@ def dot_source(catalog: Catalog, shown: View, lang: str) -> str:
         target = graph if system is None else graphviz.Digraph(f"cluster_{system}")
         if system is not None:
             target.attr(style="rounded,filled", color=background, fillcolor=background, label="", tooltip=" ")
+            target.attr(id=f"fw-cluster-{system}")  # else it inherits the graph's id
         for node in members:
             target.node(
                 node.id,

@@ -20,7 +20,8 @@ import textwrap
 # Closing marks may not start a line; opening marks may not end one (GB/T 15834 and common practice).
 NO_LINE_START = set("、，。．；：？！）］｝〕〉》」』】〗”’…·—～%,.;:?!)]}")
 NO_LINE_END = set("（［｛〔〈《「『【〖“‘([{")
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9./\-+×%()]*|\s+|.", re.S)
+# A run of non-CJK, non-space characters (a number, a code, a word) is one token: never broken.
+_TOKEN = re.compile(r"[^\s\u2e80-\U0010ffff]+|\s+|.", re.S)
 _ASCII_WIDTH = 0.55  # an ASCII character is about half as wide as a Chinese one
 
 
