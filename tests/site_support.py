@@ -61,6 +61,18 @@ notes:
 MINIMAL_XSS = xss_record(
     "xss-probe", document="plan", paragraph="p-1", quote="加快完善光伏标准", framework="pv", org="amr"
 )
+# The real catalog has a vocabulary of tags, so the hostile record's tag needs its English: hostile too.
+XSS_VOCABULARY = """\
+id: xss-probe-tags
+kind: vocabulary
+title:
+  zh: 测试用关键词
+  en: Test keywords
+field: tags
+terms:
+  - zh: '<b onclick="window.__xss=7">标签</b>'
+    en: '<b onclick="window.__xss=9">tag</b>'
+"""
 REAL_XSS = xss_record(
     "xss-probe",
     document="jiangxi-plan-2023",

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 UNKNOWN_PUBLICATION = "[出版地不详]: [出版者不详]"
 # The aggregate .bib lists what people cite most first.
 CITED_MOST = ("standard", "metrology", "task", "target", "document")
-BIB_ORDER = (*CITED_MOST, *(k for k in KINDS if k not in CITED_MOST))
+BIB_ORDER = (*CITED_MOST, *(k for k in KINDS if k not in (*CITED_MOST, "vocabulary")))  # a word list cites nothing
 
 
 def numbered(record: Record) -> bool:

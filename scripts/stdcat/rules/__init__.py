@@ -5,7 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from stdcat.problem import Problem
-from stdcat.rules import citations, framework, ids, lifecycle, numbers, plan_text, references, targets, text_quality
+from stdcat.rules import (
+    citations,
+    framework,
+    ids,
+    lifecycle,
+    numbers,
+    plan_text,
+    references,
+    targets,
+    text_quality,
+    vocabulary,
+)
 from stdcat.rules.base import Context
 
 Rule = Callable[[Context], Iterator[Problem]]
@@ -20,6 +31,7 @@ RULES: dict[str, Rule] = {
     "citations": citations.check,
     "plan-text": plan_text.check,
     "targets": targets.check,
+    "vocabulary": vocabulary.check,
 }
 
 __all__ = ["RULES", "Context", "Rule"]
