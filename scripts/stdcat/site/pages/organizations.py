@@ -141,7 +141,8 @@ def _groups(ctx: Context, here: str, records: list[Record]) -> list[dict[str, An
         node = _subsystem(ctx, record)
         key = node.id if node else ""
         if key not in groups:
-            title = ref(ctx, here, node.id) if node else {"text": OUTSIDE[0 if ctx.lang == "zh" else 1], "href": None}
+            outside = {"text": OUTSIDE[0 if ctx.lang == "zh" else 1], "href": None, "code": None}
+            title = ref(ctx, here, node.id) if node else outside
             groups[key] = {"node": title, "rows": []}
         groups[key]["rows"].append(row(ctx, here, record))
     return list(groups.values())
