@@ -325,6 +325,53 @@ def test_two_problems_at_one_spot_are_both_reported(catalog_root) -> None:
     )
 
 
+def test_a_goal_without_a_number_names_its_records_by_id(catalog_root) -> None:
+    target = "catalog/target/local-standards.yaml"
+    edit(catalog_root, target, "value: 2\n", "")
+    assert codes_at(problems(catalog_root)) == [(target, 14, 13, "target-value")]
+    edit(catalog_root, target, "    level:\n      - local\n", "    id:\n      - pv-published\n")
+    assert run(catalog_root, "validate")[0] == 0
+
+
+# evidence --------------------------------------------------------------------------------------
+
+EVIDENCE = """evidence:
+  - url: https://example.org/notice
+    title: 通知
+    states: 赣测发〔2023〕1号
+    read: '2026-12-06'
+    supports:
+      - numbr
+"""
+
+
+def test_evidence_supports_fields_the_record_has(catalog_root) -> None:
+    plan = "catalog/document/plan.yaml"
+    write(catalog_root, plan, (catalog_root / plan).read_text(encoding="utf-8") + EVIDENCE)
+    lines = problems(catalog_root)
+    assert codes_at(lines) == [(plan, 16, 9, "evidence")]
+    assert "did you mean 'number'?" in lines[0]
+    edit(catalog_root, plan, "      - numbr", "      - number")
+    assert run(catalog_root, "validate")[0] == 0
+
+
+def test_evidence_needs_a_public_address_a_title_and_a_date(catalog_root) -> None:
+    plan = "catalog/document/plan.yaml"
+    broken = EVIDENCE.replace("https://example.org/notice", "javascript:alert(1)").replace("    title: 通知\n", "")
+    write(catalog_root, plan, (catalog_root / plan).read_text(encoding="utf-8") + broken)
+    found = {code for *_, code in codes_at(problems(catalog_root))}
+    assert {"pattern", "missing-field"} <= found
+
+
+def test_evidence_quotes_a_page_as_it_is_but_no_placeholder(catalog_root) -> None:
+    plan = "catalog/document/plan.yaml"
+    damaged = EVIDENCE.replace("numbr", "number").replace("title: 通知", "title: 实施意见 (赣府发?022?4?")
+    write(catalog_root, plan, (catalog_root / plan).read_text(encoding="utf-8") + damaged)
+    assert run(catalog_root, "validate")[0] == 0, "damage quoted from a page is the page's, not ours"
+    edit(catalog_root, plan, "states: 赣测发〔2023〕1号", "states: TODO")
+    assert [c for *_, c in codes_at(problems(catalog_root))] == ["placeholder"]
+
+
 # vocabulary ------------------------------------------------------------------------------------
 
 VOCABULARY = "catalog/vocabulary/tags.yaml"

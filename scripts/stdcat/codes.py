@@ -54,6 +54,7 @@ CODES: dict[str, str] = {
     "duplicate-paragraph": "Two paragraphs have the same id.",
     "target-selector": "A target's selector names a field or value the counted kind does not have.",
     "target-value": "A target's value, comparator and uncertainty disagree.",
+    "evidence": "Evidence names a field the record does not have.",
     # layout (python -m stdcat fmt --check)
     "not-canonical": "The file is not in the canonical layout that `python -m stdcat fmt` writes.",
 }

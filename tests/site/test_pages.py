@@ -11,7 +11,7 @@ from stdcat.site import nav, pages
 from stdcat.site.pages import blocks
 from stdcat.site.pages.base import SVG_MARKER
 from tests.site.conftest import REPO_URL, to_html
-from tests.site_support import XSS_EN, XSS_TITLE
+from tests.site_support import XSS_EN, XSS_TITLE, site_root
 
 
 class Elements(HTMLParser):
@@ -194,3 +194,52 @@ def test_generation_is_deterministic(root):
     first = {p.src_uri: p.markdown for p in pages.generate(make_context(root, "zh"))}
     second = {p.src_uri: p.markdown for p in pages.generate(make_context(root, "zh"))}
     assert first == second
+
+
+NAMED_GOAL = """\
+id: named-centre
+kind: target
+title:
+  zh: 力争筹建计量中心
+  en: Strive to prepare a metrology centre
+source:
+  document: plan
+  paragraph: p-1
+  quote: 开展光伏组件检测标准研究
+year: 2025
+measure:
+  zh: 筹建计量中心
+  en: Preparation of the metrology centre
+comparator: strive
+counts:
+  kind: metrology
+  where:
+    id:
+      - pv-spec
+evidence:
+  - url: https://example.org/notice?a=1&b=<2>
+    title: 通知 <b>标题</b>
+    states: 页面写明 2.6万吨
+    read: '2026-12-06'
+    aggregator: true
+    supports:
+      - title
+"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_goal_without_a_number_shows_no_number_and_its_evidence(tmp_path, lang):
+    from tests.site.conftest import make_context
+
+    ctx = make_context(site_root(tmp_path, extra={"catalog/target/named-centre.yaml": NAMED_GOAL}), lang)
+    by_uri = {page.src_uri: page for page in pages.generate(ctx)}
+    page = to_html(body(by_uri["target/named-centre.md"]))
+    text = " ".join(parse(page).text)
+    assert ("方案未给出数量" if lang == "zh" else "the plan gives no number") in text
+    assert ("所列 1 条记录中已完成 0 条" if lang == "zh" else "0 of the 1 records it names delivered") in text
+    assert "stdcat-progress__bar" not in page and "Required value unknown" not in text and "目标值未知" not in text
+    links = [attrs for tag, attrs in parse(page).tags if tag == "a" and "example.org" in (attrs.get("href") or "")]
+    assert [a["href"] for a in links] == ["https://example.org/notice?a=1&b=<2>"]
+    assert "<b>" not in page and "页面写明 2.6万吨" in text and "2026-12-06" in text
+    listing = " ".join(parse(to_html(body(by_uri["target/index.md"]))).text)
+    assert ("方案未给出数量" if lang == "zh" else "the plan gives no number") in listing

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from stdcat.problem import Problem
 from stdcat.rules import (
     citations,
+    evidence,
     framework,
     ids,
     lifecycle,
@@ -31,6 +32,7 @@ RULES: dict[str, Rule] = {
     "citations": citations.check,
     "plan-text": plan_text.check,
     "targets": targets.check,
+    "evidence": evidence.check,
     "vocabulary": vocabulary.check,
 }
 

@@ -1,7 +1,8 @@
 """A target's selector names real fields and values, and its value agrees with its certainty.
 
 Passes: ``counts: {kind: standard, where: {level: [local]}}``; a lost digit as
-``value: null, uncertain: true, value_range: [10, 90]``.
+``value: null, uncertain: true, value_range: [10, 90]``; no ``value`` at all when the plan gives no
+number and the selector names the goal's records by id (``where: {id: [...]}``).
 Fails: ``where: {levle: [local]}`` or ``where: {level: [provincial]}`` (target-selector);
 ``value: null`` without ``uncertain: true`` and a range, a qualitative goal with a value, or a
 value outside its range (target-value).
@@ -39,11 +40,15 @@ def _value(target: Record) -> Iterator[Problem]:
                     "remove it, or set a comparator",
                 )
         return
-    if "value" not in target.data:
+    if "value" not in target.data and not _names_its_records(target):
         yield problem(
-            target, ("comparator",), "target-value", "a quantitative target needs 'value' (null when it is lost)"
+            target,
+            ("comparator",),
+            "target-value",
+            "a quantitative target needs 'value' (null when it is lost)",
+            "a goal that names its deliverables without a number selects them by id instead",
         )
-    elif value is None and not (target.get("uncertain") and target.get("value_range")):
+    elif "value" in target.data and value is None and not (target.get("uncertain") and target.get("value_range")):
         yield problem(
             target,
             ("value",),
@@ -57,6 +62,14 @@ def _value(target: Record) -> Iterator[Problem]:
             yield problem(target, ("value_range",), "target-value", f"the range {span} runs backwards")
         elif isinstance(value, int) and not span[0] <= value <= span[1]:
             yield problem(target, ("value",), "target-value", f"the value {value} is outside its range {span}")
+
+
+def _names_its_records(target: Record) -> bool:
+    """Whether the selector names the counted records one by one (``where: {id: [...]}``), as a goal
+    such as 力争筹建国家碳计量中心（江西） does: it gives no number, so none is written."""
+    counts = target.get("counts")
+    where = counts.get("where") if isinstance(counts, dict) else None
+    return isinstance(where, dict) and bool(where.get("id"))
 
 
 def _selector(ctx: Context, target: Record, counts: dict) -> Iterator[Problem]:

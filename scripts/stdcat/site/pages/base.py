@@ -111,6 +111,22 @@ def org_names(ctx: Context, here: str, ids: Any) -> list[dict[str, Any]]:
     return out
 
 
+def evidence(value: Any) -> list[dict[str, Any]]:
+    """The pages cited for facts from outside the plan, as the ``evidence`` macro shows them."""
+    return [
+        {
+            "url": str(item.get("url") or ""),
+            "title": str(item.get("title") or ""),
+            "states": str(item.get("states") or ""),
+            "read": str(item.get("read") or ""),
+            "aggregator": item.get("aggregator") is True,
+            "supports": [str(s) for s in item.get("supports") or []],
+        }
+        for item in (value if isinstance(value, list) else [])
+        if isinstance(item, dict)
+    ]
+
+
 def status_label(ctx: Context, record: Record) -> str:
     return ctx.label("status", record.get("status")) if record.get("status") else ""
 

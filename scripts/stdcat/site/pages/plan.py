@@ -13,7 +13,7 @@ from typing import Any
 from stdcat.catalog import Paragraph, Record
 from stdcat.site.links import GLOSSARY, PLAN, REPAIRS, Target
 from stdcat.site.markdown import heading
-from stdcat.site.pages.base import Context, Page, ref, refs
+from stdcat.site.pages.base import Context, Page, evidence, ref, refs
 
 HEADING_ROLES = {"heading", "box-title"}
 CERTAINTY_ORDER = ("unknown", "medium", "high", "certain")
@@ -109,6 +109,7 @@ def repair_log(ctx: Context, text: Record) -> Page:
                     "certainty": str(item.get("certainty") or ""),
                     "certainty_label": ctx.label("certainty", item.get("certainty")),
                     "note": str(item.get("note") or ""),
+                    "evidence": evidence(item.get("evidence")),
                 }
             )
             first = False
@@ -174,5 +175,6 @@ def _term_view(ctx: Context, term: Record) -> dict[str, Any]:
         "source": ctx.linker.url(GLOSSARY, Target(PLAN, paragraph)) if paragraph in ctx.catalog.paragraphs else None,
         "paragraph": paragraph,
         "notes": ctx.text(term.get("notes")),
+        "evidence": evidence(term.get("evidence")),
         "edit_url": ctx.edit_url(term.path),
     }

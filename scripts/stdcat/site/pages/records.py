@@ -14,7 +14,7 @@ from stdcat.derive import progress
 from stdcat.site.i18n import STRINGS
 from stdcat.site.markdown import front_matter, heading
 from stdcat.site.pages import cite, neighbourhood
-from stdcat.site.pages.base import Context, Page, org_names, ref, refs, row
+from stdcat.site.pages.base import Context, Page, evidence, org_names, ref, refs, row
 from stdcat.site.pages.tags import anchors as tag_anchors
 from stdcat.site.pages.tags import tag_label, tag_links
 
@@ -104,6 +104,7 @@ def view(ctx: Context, here: str, record: Record) -> dict[str, Any]:
         "related_from": _related_from(ctx, here, record),
         "tags": tag_links(ctx, here, record.get("tags")),
         "notes": ctx.text(record.get("notes")),
+        "evidence": evidence(record.get("evidence")),
         "target": _target(ctx, here, record) if record.kind == "target" else None,
         "document": _document(ctx, here, record) if record.kind == "document" else None,
         "edit_url": ctx.edit_url(record.path),
