@@ -39,12 +39,13 @@ def test_english_labels_break_between_words_only():
 
 def test_tidy_removes_titles_and_link_less_anchors_but_keeps_links():
     svg = (
-        '<svg><g id="fw-graph" class="graph"><title>framework</title>\n'
+        '<svg><g id="page0,1_fw-graph" class="graph"><title>framework</title>\n'
         '<g id="a_fw-graph"><a xlink:title=" ">\n</a>\n</g>\n'
         '<g id="a_clust1"><a xlink:title=" ">\n<path d="M0"/>\n</a>\n</g>\n'
         '<g id="fw-x" class="node"><title>x</title>\n<g id="a_fw-x"><a xlink:href="stdcat:x" xlink:title="X">\n'
         "<text>X</text>\n</a>\n</g>\n</g></g></svg>"
     )
     out = tidy_svg(svg)
-    assert "<title>" not in out and 'xlink:title=" "' not in out
+    assert "<title>" not in out and 'xlink:title=" "' not in out and "page0,1" not in out
+    assert '<g id="fw-graph" class="graph">' in out
     assert '<path d="M0"/>' in out and 'xlink:href="stdcat:x"' in out

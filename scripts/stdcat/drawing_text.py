@@ -6,7 +6,8 @@ the same way everywhere and no drawing carries markup a validator refuses.
 - ``wrap_label``: whole labels, never cut; Chinese broken between characters but never before a
   closing punctuation mark (、，。…) nor after an opening one (（“《…), the line-breaking rules of
   Chinese typesetting; ASCII runs (standard numbers, codes, English words) never broken.
-- ``tidy_svg``: Graphviz writes a ``<title>`` per graph, cluster and node (ids such as
+- ``tidy_svg``: Graphviz names a graph of a stream ``page0,1_<id>`` (not an XML name); it writes a
+  ``<title>`` per graph, cluster and node (ids such as
   ``renewable-pv`` or ``cluster_standards-system``, which a screen reader would read out, in
   English on the Chinese site) and an ``<a>`` without a link round the graph and each cluster
   given a blank tooltip; both go. The names a reader needs are the links' ``xlink:title``.
@@ -64,9 +65,13 @@ def _opening_tail(line: list[str]) -> list[str]:
 
 
 _TITLE = re.compile(r"<title>[^<]*</title>\n?")
+# dot reading a stream of graphs names each graph's group page<N>,<M>_<id>: not an XML name.
+_PAGE_PREFIX = re.compile(r'id="(a_)?page\d+,\d+_')
 _NO_LINK = re.compile(r'<g id="a_[^"]*"><a xlink:title=" ">\n?(.*?)</a>\n</g>\n?', re.S)
 
 
 def tidy_svg(svg: str) -> str:
-    """Graphviz's ``<title>`` elements and its link-less anchors removed (their content kept)."""
+    """Graphviz's ``<title>`` elements and link-less anchors removed (their content kept), and the page
+    prefix dot gives a graph's id in a stream of graphs."""
+    svg = _PAGE_PREFIX.sub(lambda m: f'id="{m.group(1) or ""}', svg)
     return _NO_LINK.sub(r"\1", _TITLE.sub("", svg))
