@@ -62,6 +62,18 @@ notes:
 MINIMAL_XSS = xss_record(
     "xss-probe", document="plan", paragraph="p-1", quote="加快完善光伏标准", framework="pv", org="amr"
 )
+# The real catalog has a vocabulary of tags, so the hostile record's tag needs its English: hostile too.
+XSS_VOCABULARY = """\
+id: xss-probe-tags
+kind: vocabulary
+title:
+  zh: 测试用关键词
+  en: Test keywords
+field: tags
+terms:
+  - zh: '<b onclick="window.__xss=7">标签</b>'
+    en: '<b onclick="window.__xss=9">tag</b>'
+"""
 REAL_XSS = xss_record(
     "xss-probe",
     document="jiangxi-plan-2023",
@@ -98,23 +110,14 @@ def mkdocs(root: Path, config: str, site_dir: Path, site_url: str, offline: bool
 
 
 def build_both(root: Path, site_dir: Path, site_url: str, offline: bool = False) -> dict[str, tuple[int, str]]:
-    """Build the Chinese site into ``site_dir`` and the English one into ``site_dir/en``, in parallel.
+    """Build the Chinese site into ``site_dir`` and the English one into ``site_dir/en``.
 
-    Returns each language's exit status and log. The English site is built aside and moved into
-    place, since the Chinese build cleans its whole folder first.
+    One ``mkdocs build``, as a reader runs it: the Chinese build builds the English one beside it
+    (``build_with``). Returns the build's exit status and log (both languages log into it).
     """
-    aside = site_dir.parent / f"{site_dir.name}-en"
-    runs = {
-        "zh": mkdocs(root, "mkdocs.yml", site_dir, site_url, offline),
-        "en": mkdocs(root, "mkdocs.en.yml", aside, site_url, offline),
-    }
-    results = {}
-    for lang, process in runs.items():
-        out, _ = process.communicate(timeout=600)
-        results[lang] = (process.returncode, out)
-    if aside.is_dir() and site_dir.is_dir():
-        shutil.move(str(aside), str(site_dir / "en"))
-    return results
+    process = mkdocs(root, "mkdocs.yml", site_dir, site_url, offline)
+    out, _ = process.communicate(timeout=900)
+    return {"zh+en": (process.returncode, out)}
 
 
 def warnings(log: str) -> list[str]:

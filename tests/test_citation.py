@@ -26,7 +26,10 @@ def test_published_standard_with_a_number_is_S(ctx) -> None:
         cite(ctx, "pv-jjf")
         == "江西省市场监督管理局. 光伏组件功率测量校准规范: JJF(赣) 001-2024[S]. [出版地不详]: [出版者不详], 2024."
     )
-    assert cite(ctx, "pv-published") == "光伏电站运维规范: DB36/T 1234-2024[S]. [出版地不详]: [出版者不详], 2024."
+    # No lead and no department: the issuers of the document it comes from are responsible.
+    assert cite(ctx, "pv-published") == (
+        "江西省市场监督管理局. 光伏电站运维规范: DB36/T 1234-2024[S]. [出版地不详]: [出版者不详], 2024."
+    )
     # A page URL changes nothing: the standard itself is cited.
     assert cite(ctx, "pv-jjf", url="https://example.org/x/") == cite(ctx, "pv-jjf")
 
@@ -67,6 +70,18 @@ def test_more_than_three_responsible_are_cut_with_deng(tmp_path) -> None:
         encoding="utf-8",
     )
     assert cite(context(root), "pv-modules").startswith("江西省市场监督管理局, 单位0, 单位1, 等. 光伏组件检测标准[Z]")
+
+
+def test_a_record_without_a_lead_names_its_departments(tmp_path) -> None:
+    root = rich_catalog(tmp_path)
+    write(root, "catalog/organization/o0.yaml", "id: o0\nkind: organization\ntitle:\n  zh: 单位0\n  en: Body 0\n"
+          "short: 单位0\nname:\n  zh: 单位0\n  en: Body 0\ntype: other\n")  # fmt: skip
+    path = root / "catalog/standard/pv-modules.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "lead:\n  - amr" in text
+    path.write_text(text.replace("lead:\n  - amr", "participants:\n  - o0"), encoding="utf-8")
+    assert cite(context(root), "pv-modules").startswith("单位0. 光伏组件检测标准[Z]")
+    assert "author = {{单位0}}" in citation.bibtex(context(root), context(root).catalog.get("pv-modules"))
 
 
 def test_bibtex_standard_and_misc(ctx) -> None:

@@ -370,3 +370,25 @@ def test_evidence_quotes_a_page_as_it_is_but_no_placeholder(catalog_root) -> Non
     assert run(catalog_root, "validate")[0] == 0, "damage quoted from a page is the page's, not ours"
     edit(catalog_root, plan, "states: 赣测发〔2023〕1号", "states: TODO")
     assert [c for *_, c in codes_at(problems(catalog_root))] == ["placeholder"]
+
+
+# vocabulary ------------------------------------------------------------------------------------
+
+VOCABULARY = "catalog/vocabulary/tags.yaml"
+
+
+def vocabulary(terms: str) -> str:
+    return f"id: tags\nkind: vocabulary\ntitle: {{zh: 关键词, en: Keywords}}\nfield: tags\nterms:\n{terms}"
+
+
+def test_untranslated_tag_once_a_vocabulary_exists(catalog_root) -> None:
+    code, _, _ = run(catalog_root, "validate")
+    assert code == 0, "no vocabulary: tags are not checked"
+    write(catalog_root, VOCABULARY, vocabulary("  - {zh: 组件, en: modules}\n"))
+    assert codes_at(problems(catalog_root)) == [(PV, 12, 5, "tag-untranslated")]  # 光伏 has no English
+
+
+def test_word_translated_twice(catalog_root) -> None:
+    terms = "  - {zh: 光伏, en: PV}\n  - {zh: 组件, en: modules}\n  - {zh: 光伏, en: photovoltaics}\n"
+    write(catalog_root, VOCABULARY, vocabulary(terms))
+    assert codes_at(problems(catalog_root)) == [(VOCABULARY, 8, 10, "vocabulary-duplicate")]

@@ -3,11 +3,14 @@
 // navigation re-runs every inline script of a new page as JavaScript, whatever its type. Record text only ever reaches the page through
 // textContent and attributes set by DOM calls, never as markup. Only a page of rows is drawn at a
 // time, so the table stays quick with 10,000 records. The view lives in the address (?org=…&sort=…)
-// so it can be bookmarked and shared.
+// so it can be bookmarked, shared and carried over by the language switch (language.js).
+// Every cell carries its column's name (data-label): on a phone each row is a card (tables.css).
 (function () {
   "use strict";
 
-  var PAGE = 200;
+  var PAGE = 100;
+  var FIRST = 25;  // rows drawn before anything else: more than a screenful
+  var COMPACT_DEPTS = 1;  // departments named in a compact row before "… N in all"
   var FACETS = ["area", "kind", "level", "status", "org", "sector", "horizon"];
   var DEFAULT_SORT = "code";
   // The text filter's parameter: not "q", which Material's search reads on load and opens with.
@@ -63,7 +66,10 @@
 
   function readState(search) {
     var params = new URLSearchParams(search);
-    var state = { text: params.get(TEXT) || "", sort: params.get("sort") || DEFAULT_SORT, limit: PAGE };
+    var state = {
+      text: params.get(TEXT) || "", sort: params.get("sort") || DEFAULT_SORT, limit: PAGE,
+      rows: params.get("rows") === "full" ? "full" : "compact",
+    };
     FACETS.forEach(function (facet) { state[facet] = params.get(facet) || ""; });
     return state;
   }
@@ -73,6 +79,7 @@
     FACETS.forEach(function (facet) { if (state[facet]) params.set(facet, state[facet]); });
     if (state.text) params.set(TEXT, state.text);
     if (state.sort !== DEFAULT_SORT) params.set("sort", state.sort);
+    if (state.rows === "full") params.set("rows", "full");
     var query = params.toString();
     history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
   }
@@ -99,7 +106,7 @@
       type: function (r) { return rank("kind", r.kind) * 100 + (r.type ? rank("type", r.type) + 1 : 0); },
       level: function (r) { return r.level ? rank("level", r.level) : null; },
       status: function (r) { return r.status ? rank("status", r.status) : null; },
-      lead: function (r) { return r.lead.length ? d.orgs[r.lead[0]][1] : null; },
+      depts: function (r) { var all = r.lead.concat(r.depts); return all.length ? d.orgs[all[0]][1] : null; },
       horizon: function (r) { return r.horizon; },
     };
     return { get: keys[key] || keys.code, compare: collator.compare };
@@ -155,14 +162,15 @@
     return n;
   }
 
-  function cell(row, children) {
+  function cell(row, label, children) {
     var td = el("td");
+    td.dataset.label = label;
     children.forEach(function (child) { if (child) td.appendChild(child); });
     row.appendChild(td);
   }
 
-  function orgLinks(table, indices) {
-    var span = el("span");
+  function orgLinks(table, indices, className) {
+    var span = el("span", "", className);
     indices.forEach(function (i, n) {
       var org = table.data.orgs[i];
       if (n) span.appendChild(document.createTextNode(table.data.sep));
@@ -173,7 +181,26 @@
     return span;
   }
 
-  function drawRow(table, row, serial) {
+  // The responsible departments: the lead (marked as such) first, then the others; compact rows
+  // name the first few and say how many there are in all.
+  function departments(table, row, compact) {
+    var ui = table.data.ui, out = el("span");
+    var others = row.depts, limit = compact ? Math.max(0, COMPACT_DEPTS - row.lead.length) : others.length;
+    if (row.lead.length) {
+      out.appendChild(el("span", ui.lead_mark, "stdcat-lead-mark"));
+      out.appendChild(orgLinks(table, row.lead, "stdcat-lead"));
+    }
+    if (others.length && limit) {
+      if (row.lead.length) out.appendChild(document.createTextNode(table.data.sep));
+      out.appendChild(orgLinks(table, others.slice(0, limit)));
+    }
+    if (others.length > limit) {
+      out.appendChild(el("span", fill(ui.detail_depts_more, { n: row.lead.length + others.length }), "stdcat-more-count"));
+    }
+    return out;
+  }
+
+  function drawRow(table, row, serial, names, classes, compact) {
     var d = table.data, labels = table.labels;
     var tr = el("tr");
     tr.dataset.id = row.id;
@@ -183,15 +210,19 @@
     if (other) other.setAttribute("lang", document.documentElement.lang === "en" ? "zh" : "en");
     var kind = labels.kind[row.kind] + (row.type ? " · " + labels.type[row.type] : "");
     var status = el("span", labels.status[row.status] || row.status, "stdcat-status stdcat-status--" + row.status);
-    cell(tr, [document.createTextNode(String(serial))]);
-    cell(tr, [el("span", row.node >= 0 ? d.nodes[row.node][1] : "", "stdcat-code")]);
-    cell(tr, [link, other]);
-    cell(tr, [document.createTextNode(row.number)]);
-    cell(tr, [document.createTextNode(kind)]);
-    cell(tr, [document.createTextNode(row.level ? labels.level[row.level] || row.level : "")]);
-    cell(tr, [row.status ? status : null]);
-    cell(tr, [orgLinks(table, row.lead)]);
-    cell(tr, [document.createTextNode(row.horizon === null ? "" : labels.horizon[row.horizon] || String(row.horizon))]);
+    cell(tr, names[0], [document.createTextNode(String(serial))]);
+    cell(tr, names[1], [el("span", row.node >= 0 ? d.nodes[row.node][1] : "", "stdcat-code")]);
+    cell(tr, names[2], [link, other]);
+    cell(tr, names[3], [document.createTextNode(row.number)]);
+    cell(tr, names[4], [document.createTextNode(kind)]);
+    cell(tr, names[5], [document.createTextNode(row.level ? labels.level[row.level] || row.level : "")]);
+    cell(tr, names[6], [row.status ? status : null]);
+    cell(tr, names[7], [departments(table, row, compact)]);
+    cell(tr, names[8], [document.createTextNode(row.horizon === null ? "" : labels.horizon[row.horizon] || String(row.horizon))]);
+    Array.prototype.forEach.call(tr.children, function (td, i) {
+      td.className = classes[i];
+      if (!td.textContent) td.classList.add("stdcat-empty");
+    });
     return tr;
   }
 
@@ -200,13 +231,17 @@
     var found = sorted(table, table.rows.filter(function (r) { return matches(table, r, state); }), state.sort);
     var shown = found.slice(0, state.limit);
     var body = document.createDocumentFragment();
-    shown.forEach(function (row, i) { body.appendChild(drawRow(table, row, i + 1)); });
+    shown.forEach(function (row, i) { body.appendChild(drawRow(table, row, i + 1, view.names, view.classes, state.rows === "compact")); });
     view.tbody.replaceChildren(body);
     view.count.textContent = found.length
       ? fill(ui.detail_showing, { shown: found.length, total: table.rows.length })
       : ui.detail_none;
     view.more.hidden = found.length <= shown.length;
     view.more.textContent = fill(ui.detail_more, { rest: found.length - shown.length });
+    view.table_el.classList.toggle("stdcat-detail--compact", state.rows === "compact");
+    var active = FACETS.filter(function (facet) { return state[facet]; }).length;
+    view.toggle.textContent = fill(active ? ui.detail_facets_on : ui.detail_facets, { n: active });
+    view.density.setAttribute("aria-pressed", String(state.rows === "compact"));
     view.headers.forEach(function (button) {
       var th = button.parentNode, key = button.dataset.sort;
       if (state.sort === key) th.setAttribute("aria-sort", "ascending");
@@ -250,24 +285,34 @@
         update();
       });
     });
+    view.toggle.addEventListener("click", function () {
+      var open = view.toggle.getAttribute("aria-expanded") !== "true";
+      view.toggle.setAttribute("aria-expanded", String(open));
+    });
+    view.density.addEventListener("click", function () {
+      state.rows = state.rows === "compact" ? "full" : "compact";
+      writeState(state);
+      draw(view);
+    });
     view.more.addEventListener("click", function () { state.limit += PAGE; draw(view); });
   }
 
+  // The first screenful of rows is drawn at once; the filters' options, the rest of the first page
+  // of rows and the controls follow in a later task, so that no single task blocks the page long.
   function init(root) {
     var source = document.getElementById("stdcat-detail-data");
     if (!source || root.dataset.ready) return;
     root.dataset.ready = "1";
     var table = load(JSON.parse(source.content.textContent));
     var form = root.querySelector("form");
-    FACETS.forEach(function (facet) {
-      options(table, facet).forEach(function (o) {
-        var option = el("option", o.text);
-        option.value = o.value;
-        form.elements[facet].appendChild(option);
-      });
-    });
+    var heads = Array.prototype.slice.call(root.querySelectorAll("thead th"));
     var view = {
       table: table,
+      table_el: root.querySelector("table"),
+      density: root.querySelector(".stdcat-detail__density"),
+      toggle: root.querySelector(".stdcat-detail__toggle"),
+      names: heads.map(function (th) { return th.textContent.trim(); }),
+      classes: heads.map(function (th) { return th.className; }),
       form: form,
       state: readState(location.search),
       tbody: root.querySelector("tbody"),
@@ -275,11 +320,24 @@
       more: root.querySelector(".stdcat-detail__more"),
       headers: Array.prototype.slice.call(root.querySelectorAll("th button[data-sort]")),
     };
-    showState(view);
-    bind(view);
-    writeState(view.state);
+    view.state.limit = FIRST;
     draw(view);
-    root.hidden = false;
+    setTimeout(function () {
+      FACETS.forEach(function (facet) {
+        options(table, facet).forEach(function (o) {
+          var option = el("option", o.text);
+          option.value = o.value;
+          form.elements[facet].appendChild(option);
+        });
+      });
+      showState(view);
+      if (FACETS.some(function (facet) { return view.state[facet]; })) view.toggle.setAttribute("aria-expanded", "true");
+      bind(view);
+      writeState(view.state);
+      view.state.limit = PAGE;
+      draw(view);
+      root.setAttribute("aria-busy", "false");
+    }, 0);
   }
 
   function start() {
@@ -287,7 +345,10 @@
     if (root) init(root);
   }
 
-  // Material's instant navigation swaps pages without reloading scripts: document$ says when.
+  // Material's instant navigation swaps pages without reloading scripts: document$ says when. From
+  // file:// (the offline copy) document$ exists but never fires, so the page's own load starts it
+  // too; init() runs once per page either way.
   if (typeof document$ !== "undefined") document$.subscribe(start);
-  else document.addEventListener("DOMContentLoaded", start);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

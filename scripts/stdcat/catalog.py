@@ -13,7 +13,9 @@ from typing import Any, NamedTuple
 
 from stdcat.load import Loaded, Path_, Position
 
-KINDS = ("framework", "standard", "metrology", "task", "target", "organization", "term", "document", "text")
+KINDS = (
+    "framework", "standard", "metrology", "task", "target", "organization", "term", "document", "text", "vocabulary",
+)  # fmt: skip
 
 # Fields that hold references, per kind, and the kinds they may name (None: any kind).
 # A test checks this table against the schemas' ref/refs fields.
@@ -42,6 +44,7 @@ REFERENCES: dict[str, dict[str, tuple[str, ...] | None]] = {
     "term": {},
     "document": {"issuers": ("organization",), "implements": ("document",), "cites": ("document",)},
     "text": {"document": ("document",)},
+    "vocabulary": {},
 }
 COMMON_REFERENCES: dict[str, tuple[str, ...] | None] = {"related": None}
 

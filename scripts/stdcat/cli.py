@@ -54,7 +54,7 @@ def parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("--format", choices=sorted(report.FORMATS), default="text", help="how to print problems")
     new = commands.add_parser("new", help="write a skeleton record of a kind")
-    new.add_argument("kind", choices=[k for k in KINDS if k != "text"])
+    new.add_argument("kind", choices=[k for k in KINDS if k not in ("text", "vocabulary")])
     new.add_argument("id", help="the new record's id: lowercase words joined by hyphens")
     stats = commands.add_parser("stats", help="print counts by kind, level, status and type")
     stats.add_argument("--format", choices=["text", "json"], default="text")

@@ -48,6 +48,8 @@ CODES: dict[str, str] = {
     "mojibake": "Text holds encoding damage.",
     "placeholder": "A placeholder such as TODO is left in.",
     "citation": "A source cites a document with a text but no paragraph and quote.",
+    "tag-untranslated": "A record's keyword (tag) has no English in the catalog's vocabulary of tags.",
+    "vocabulary-duplicate": "A vocabulary translates the same word twice.",
     "quote": "The quote does not occur in the cited paragraph.",
     "text-repair": "The repairs applied to the damaged text do not give the repaired text.",
     "duplicate-paragraph": "Two paragraphs have the same id.",

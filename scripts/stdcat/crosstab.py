@@ -50,11 +50,15 @@ def key(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def crosstab(catalog: Catalog, kinds: tuple[str, ...], field_name: str, order: list[str], depth: int = AREA) -> Table:
+def crosstab(
+    catalog: Catalog, kinds: tuple[str, ...], field_name: str, order: list[str], depth: int = AREA, absent: str = ""
+) -> Table:
     """Records of ``kinds`` counted by framework node (down to ``depth``) and by ``field_name``.
 
     ``order`` is the schema's order of the field's values; values outside it come after, and the
-    absent value last.
+    absent value last. ``absent`` is the value a record without the field counts as: a metrology
+    record with no level is as unstated as one whose level is ``unspecified``, so both count in one
+    column.
     """
     rows = _framework_rows(catalog, depth)
     by_id = {row.node.id: row for row in rows if row.node is not None}
@@ -62,7 +66,7 @@ def crosstab(catalog: Catalog, kinds: tuple[str, ...], field_name: str, order: l
     totals: Counter[str] = Counter()
     for kind in kinds:
         for record in catalog.by_kind(kind):
-            column = key(record.get(field_name))
+            column = key(record.get(field_name)) or absent
             totals[column] += 1
             placed = [by_id[n.id] for n in _path(catalog, record) if n.id in by_id]
             for row in placed or [elsewhere]:

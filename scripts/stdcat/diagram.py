@@ -8,23 +8,27 @@ the same nodes share one layout: Graphviz runs once per distinct layout and lang
 The SVG is generated with placeholders instead of page addresses (``xlink:href="stdcat:<id>"``),
 so one drawing serves every page: ``place()`` puts in each page's relative links and marks the
 focused node and its path with CSS classes (``fw-current``, ``fw-path``). The same input gives
-the same bytes. Labels name the font (Noto Sans CJK SC, Debian's ``fonts-noto-cjk``), so ``dot``
-measures Chinese text with real glyphs.
+the same bytes. Labels name a font stack whose first font (Noto Sans CJK SC, Debian's
+``fonts-noto-cjk``) lets ``dot`` measure Chinese text with real glyphs; the SVG keeps the whole stack,
+so a reader without Noto sees the text in another CJK sans-serif of the same widths. Labels are
+whole, broken into lines by ``drawing_text.wrap_label``; ``drawing_text.tidy_svg`` removes what
+Graphviz writes that a validator or a screen reader would trip on.
 """
 
 from __future__ import annotations
 
 import html
 import re
-import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import graphviz
 
 from stdcat.catalog import Catalog, Record
+from stdcat.drawing_text import tidy_svg, wrap_label
 
-FONT = "Noto Sans CJK SC"
+# A font stack (Pango reads the list; the SVG's font-family keeps it for the browser).
+FONT = "Noto Sans CJK SC,Source Han Sans SC,Noto Sans SC,PingFang SC,Microsoft YaHei,WenQuanYi Micro Hei,sans-serif"
 PLACEHOLDER = "stdcat:"
 OVERVIEW_DEPTH = 3  # root 0, systems 1, subsystems 2, areas 3
 COLOURS = {  # per system: (cluster background, node fill, border)
@@ -62,11 +66,8 @@ def view(catalog: Catalog, focus: str | None = None) -> View:
 
 
 def _wrap(text: str, lang: str) -> str:
-    """Break a long label into lines (Chinese by characters, English by words)."""
-    width = 12 if lang == "zh" else 26
-    if lang == "zh":
-        return "\n".join(text[i : i + width] for i in range(0, len(text), width))
-    return "\n".join(textwrap.wrap(text, width)) or text
+    """Break a long label into lines (Chinese by characters, English by words), never cutting it."""
+    return wrap_label(text, lang, 12 if lang == "zh" else 26)
 
 
 def _dot_text(text: str) -> str:
@@ -98,7 +99,8 @@ def dot_source(catalog: Catalog, shown: View, lang: str) -> str:
     # ordering=out keeps children in the order of their edges; LR draws the first edge lowest,
     # so edges go in reverse order to put each parent's first child on top.
     graph.attr(rankdir="LR", ordering="out", splines="polyline", ranksep="0.35", nodesep="0.12")
-    graph.attr(bgcolor="transparent", fontname=FONT, tooltip=" ")
+    # The graph's id prefixes every id dot makes up (valid XML names, unique beside a neighbourhood).
+    graph.attr(bgcolor="transparent", fontname=FONT, tooltip=" ", id="fw-graph")
     graph.attr("node", shape="box", style="rounded,filled", fontname=FONT, fontsize="11", margin="0.12,0.05")
     graph.attr("edge", arrowhead="none", color="#8a8a8a", fontname=FONT)
     nodes = [catalog.records[n] for n in shown.nodes if n in catalog.records]
@@ -110,6 +112,7 @@ def dot_source(catalog: Catalog, shown: View, lang: str) -> str:
         target = graph if system is None else graphviz.Digraph(f"cluster_{system}")
         if system is not None:
             target.attr(style="rounded,filled", color=background, fillcolor=background, label="", tooltip=" ")
+            target.attr(id=f"fw-cluster-{system}")  # else it inherits the graph's id
         for node in members:
             target.node(
                 node.id,
@@ -136,7 +139,7 @@ def render_svg(source: str) -> str:
     """Run ``dot`` on the DOT text and return the ``<svg>`` element alone (no XML prologue)."""
     svg = graphviz.Source(source, engine="dot").pipe(format="svg", encoding="utf-8")
     start = svg.index("<svg")
-    return svg[start:].strip() + "\n"
+    return tidy_svg(svg[start:].strip()) + "\n"
 
 
 # Drawings by DOT text, kept for the process: a served site's rebuilds run Graphviz only for

@@ -12,11 +12,11 @@ pages make this a hot path, and every value it writes is quoted by ``_quoted``.
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 
 from stdcat.catalog import Catalog, Record
 from stdcat.diagram import FONT, PLACEHOLDER
+from stdcat.drawing_text import wrap_label
 
 DEPARTMENT_FIELDS = ("lead", "participants", "implementers")
 # Role → (fill, border) per kind of neighbour; the record itself stands out in the page's accent.
@@ -45,7 +45,6 @@ EDGE_ATTRS = {
     "participants": "arrowhead=none style=dashed",
     "implementers": "arrowhead=none style=dotted",
 }
-MAX_CHARS = {"zh": 30, "en": 70}  # a longer title is cut in the label; the tooltip has it whole
 
 
 @dataclass(frozen=True)
@@ -93,7 +92,7 @@ def dot_source(nb: Neighbourhood, lang: str, memo: dict[tuple[str, str], str] | 
     memo = {} if memo is None else memo
     lines = [
         "digraph {",
-        f'graph [rankdir=LR bgcolor=transparent fontname="{FONT}" tooltip=" " nodesep=0.1 ranksep=0.3];',
+        f'graph [id="nb-graph" rankdir=LR bgcolor=transparent fontname="{FONT}" tooltip=" " nodesep=0.1 ranksep=0.3];',
         f'node [shape=box style=filled fontname="{FONT}" fontsize=11 margin="0.1,0.04" penwidth=1];',
         'edge [color="#8a8a8a" arrowsize=0.6];',
         _node(nb.record, "record", lang),
@@ -114,7 +113,7 @@ def _node(record: Record, role: str, lang: str) -> str:
     words = ROLE_WORDS[role][0 if lang == "zh" else 1]
     name = _name(record, lang)
     attrs = {
-        "label": _wrap(_cut(name, lang), lang),
+        "label": wrap_label(name, lang, 12 if lang == "zh" else 24),  # whole: never cut
         # dot unescapes a tooltip twice (a label once): its backslashes are doubled twice.
         "tooltip": (f"{words}：{name}" if lang == "zh" else f"{words}: {name}").replace("\\", "\\\\"),
         "URL": f"{PLACEHOLDER}{record.id}",
@@ -144,18 +143,6 @@ def _name(record: Record, lang: str) -> str:
     if isinstance(code, str) and code and code != "0" and record.kind != "document":
         return f"{code} {title}"
     return title
-
-
-def _cut(text: str, lang: str) -> str:
-    limit = MAX_CHARS["zh" if lang == "zh" else "en"]
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _wrap(text: str, lang: str) -> str:
-    """Break a label into lines (Chinese by characters, English by words), joined by a newline."""
-    if lang == "zh":
-        return "\n".join(text[i : i + 12] for i in range(0, len(text), 12))
-    return "\n".join(textwrap.wrap(text, 24, break_long_words=True)) or text
 
 
 def _quoted(text: str) -> str:

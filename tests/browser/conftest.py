@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, Playwright, Request, sync_playwright
 
 from tests.conftest import REPO
-from tests.site_support import REAL_XSS, build_both, site_root, warnings
+from tests.site_support import REAL_XSS, XSS_VOCABULARY, build_both, site_root, warnings
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -56,7 +56,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     handler = functools.partial(_Quiet, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     url = f"http://127.0.0.1:{server.server_address[1]}/"
-    repo = site_root(base / "repo", REPO / "catalog", {"catalog/standard/xss-probe.yaml": REAL_XSS})
+    extra = {"catalog/standard/xss-probe.yaml": REAL_XSS, "catalog/vocabulary/xss-probe-tags.yaml": XSS_VOCABULARY}
+    repo = site_root(base / "repo", REPO / "catalog", extra)
     logs = build_both(repo, folder, url)
     for lang, (code, log) in logs.items():
         assert code == 0 and not warnings(log), f"the {lang} build failed or warned:\n{log}"

@@ -49,3 +49,26 @@ def test_offline_copy_works_from_files(browser: Browser, offline):
     assert page.url.startswith((offline / "en").as_uri())
     page.close()
     assert problems == []
+
+
+def test_offline_detail_table_shows_rows_from_files(browser: Browser, offline):
+    """Material's page-ready signal never fires from file://: the table starts on the page's own load."""
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.goto((offline / "detail" / "index.html").as_uri())
+    rows = page.locator("#stdcat-detail tbody tr")
+    expect(page.locator("#stdcat-detail")).to_have_attribute("aria-busy", "false")
+    ids = rows.evaluate_all("rows => rows.map(r => r.dataset.id)")
+    assert {"pv-modules", "pv-published", "pv-spec", "xss-probe"} <= set(ids)
+    page.locator('select[name="kind"]').select_option("metrology")
+    expect(rows).to_have_count(1)
+    assert "kind=metrology" in page.url
+    # The language switch keeps the filter from file:// too.
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('.md-select__link[hreflang="en"]').click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    assert page.url.startswith((offline / "en" / "detail").as_uri()) and "kind=metrology" in page.url
+    expect(page.locator("#stdcat-detail tbody tr")).to_have_count(1)
+    page.close()
+    assert problems == []

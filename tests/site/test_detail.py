@@ -71,7 +71,8 @@ def check_row(ctx: Context, data: dict[str, Any], record_id: str, row: dict[str,
     other = "en" if ctx.lang == "zh" else "zh"
     assert (row["kind"], row["title"]) == (record.kind, record.title(ctx.lang))
     assert row["other"] == (record.get("title") or {}).get(other, "")
-    assert (row["level"], row["status"]) == (record.get("level") or "", record.get("status") or "")
+    # No level stated reads as "unspecified" (未注明), as the statistics count it.
+    assert (row["level"], row["status"]) == (record.get("level") or "unspecified", record.get("status") or "")
     assert row["number"] == (record.get("number") or "")
     assert row["sectors"] == (record.get("sectors") or [])
     assert row["horizon"] == record.get("horizon")

@@ -72,7 +72,8 @@ def test_same_input_same_bytes(catalog, lang):
 
 def test_font_is_named_and_svg_is_valid_xml_with_hostile_titles(catalog):
     svg = diagram.Drawings(catalog, "zh").svg()
-    assert 'font-family="Noto Sans CJK SC"' in svg
+    assert f'font-family="{diagram.FONT}"' in svg and diagram.FONT.startswith("Noto Sans CJK SC,")
+    assert diagram.FONT.endswith(",sans-serif"), "a stack that works without Noto"
     tree = ET.fromstring(svg)  # raises if dot left '&' or '<' unescaped
     texts = " ".join(t.text or "" for t in tree.iter(f"{SVG}text"))
     assert "A&B <b>" in texts and "\\N" in texts, "the title shows literally, with its backslash"
@@ -92,6 +93,18 @@ def test_every_node_is_a_link_with_a_tooltip(catalog, lang):
         assert anchor.get(f"{XLINK}title"), f"{node_id} has a tooltip"
     tooltip = next(a.get(f"{XLINK}title") for a in tree.iter(f"{SVG}a") if a.get(f"{XLINK}href") == "../pv/")
     assert re.search(r"· \d+ (项记录|records?)$", tooltip), tooltip
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_ids_are_xml_names_and_every_anchor_is_a_link(catalog, lang):
+    """No Graphviz id such as page0,1_graph0, no <title> naming a record id, no <a> without a link."""
+    svg = diagram.Drawings(catalog, lang).svg("topic")
+    tree = ET.fromstring(svg)
+    ids = [e.get("id") for e in tree.iter() if e.get("id")]
+    assert ids and all(re.fullmatch(r"[A-Za-z_][\w.-]*", i.replace("&#45;", "-")) for i in ids), ids
+    assert len(ids) == len(set(ids))
+    assert all(a.get(f"{XLINK}href") for a in tree.iter(f"{SVG}a"))
+    assert not list(tree.iter(f"{SVG}title"))
 
 
 def test_place_marks_the_focus_and_its_path(catalog):

@@ -104,10 +104,10 @@ def judged(root: Path, sample: int = 1) -> list[Query]:
 
 
 def titles(catalog: Any, lang: str, sample: int = 1) -> list[tuple[str, str]]:
-    """(title in ``lang``, record id) for every record (every ``sample``-th)."""
-    from stdcat.catalog import KINDS
+    """(title in ``lang``, record id) for every record readers' search holds (every ``sample``-th)."""
+    from stdcat.search.documents import KIND_ORDER
 
-    out = [(r.title(lang), r.id) for kind in KINDS for r in catalog.by_kind(kind)]
+    out = [(r.title(lang), r.id) for kind in KIND_ORDER for r in catalog.by_kind(kind)]
     return out[::sample]
 
 

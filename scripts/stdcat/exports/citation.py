@@ -18,8 +18,12 @@ GB/T 7714-2015 forms used (主要责任者. 题名: 其他题名信息[文献类
 
       江西省市场监督管理局. 光伏组件检测标准[Z]//江西省市场监督管理局. 江西省…实施方案. 2023: 二(二)2.
 
-The 主要责任者 is the record's lead organization (the 标准提出者 of a standard); more than
-three are cut to three and ``等``. BibTeX uses ``@standard`` for numbered standards and
+The 主要责任者 is the record's lead organization (the 标准提出者 of a standard); a record with
+no lead names its other responsible departments, and one with none names the issuers of the
+document it comes from: every citation has a responsible party. More than three are cut to three
+and ``等``. An ``[EB/OL]`` citation carries its update date in parentheses and its 引用日期 in
+brackets when the caller gives them (the site's page fills in the reader's own date).
+BibTeX uses ``@standard`` for numbered standards and
 ``@misc`` for the rest, organizations braced as one name, and escapes ``{}%&_#$`` and ``\\``
 everywhere except in ``url``.
 """
@@ -39,12 +43,26 @@ if TYPE_CHECKING:
 UNKNOWN_PUBLICATION = "[出版地不详]: [出版者不详]"
 # The aggregate .bib lists what people cite most first.
 CITED_MOST = ("standard", "metrology", "task", "target", "document")
-BIB_ORDER = (*CITED_MOST, *(k for k in KINDS if k not in CITED_MOST))
+BIB_ORDER = (*CITED_MOST, *(k for k in KINDS if k not in (*CITED_MOST, "vocabulary")))  # a word list cites nothing
 
 
 def numbered(record: Record) -> bool:
     """Whether the record is a standard or a metrology specification that has its number."""
     return is_document(record) and bool(record.get("number"))
+
+
+def responsible_ids(ctx: Context, record: Record) -> list[str]:
+    """Who is responsible for ``record``: its lead, else its other departments, else its source's issuers."""
+    for field in ("lead", "participants", "implementers"):
+        ids = [i for i in record.get(field) or [] if isinstance(i, str)]
+        if field == "lead" and ids:
+            return ids
+    others = [i for f in ("participants", "implementers") for i in record.get(f) or [] if isinstance(i, str)]
+    if others:
+        return list(dict.fromkeys(others))
+    source = record.get("source") or {}
+    document = ctx.catalog.get(str(source.get("document", ""))) if isinstance(source, dict) else None
+    return [i for i in (document.get("issuers") or []) if isinstance(i, str)] if document else []
 
 
 def responsible(ctx: Context, ids: Any) -> str:
@@ -61,10 +79,10 @@ def gbt7714(
     if numbered(record):
         year = record_year(record)
         tail = f"{UNKNOWN_PUBLICATION}, {year}" if year else UNKNOWN_PUBLICATION
-        return _head(responsible(ctx, record.get("lead"))) + f"{title}: {record.get('number')}[S]. {tail}."
+        return _head(responsible(ctx, responsible_ids(ctx, record))) + f"{title}: {record.get('number')}[S]. {tail}."
     if record.kind == "document":
-        return _document(ctx, record)
-    head = _head(responsible(ctx, record.get("lead")))
+        return _document(ctx, record, accessed)
+    head = _head(responsible(ctx, responsible_ids(ctx, record)))
     if url:
         return head + f"{title}[EB/OL]. " + _online_tail(url, updated, accessed)
     return head + f"{title}[Z]" + _part_of(ctx, record) + "."
@@ -79,13 +97,13 @@ def _online_tail(url: str, updated: str | None, accessed: str | None) -> str:
     return (f"{dates}. " if dates else "") + f"{url}."
 
 
-def _document(ctx: Context, record: Record) -> str:
+def _document(ctx: Context, record: Record, accessed: str | None) -> str:
     head = _head(responsible(ctx, record.get("issuers")))
     number = record.get("number")
     title = record.title("zh") + (f": {number}" if number else "")
     date = record.get("date")
     if record.get("url"):
-        return head + f"{title}[EB/OL]. " + _online_tail(str(record.get("url")), date, None)
+        return head + f"{title}[EB/OL]. " + _online_tail(str(record.get("url")), date, accessed)
     return head + f"{title}[Z]" + (f". {str(date)[:4]}." if date else ".")
 
 
@@ -112,7 +130,7 @@ def escape(text: str) -> str:
 
 def bibtex(ctx: Context, record: Record, url: str | None = None) -> str:
     """The record as one BibTeX entry (``@standard`` when numbered, else ``@misc``)."""
-    people = record.get("issuers") if record.kind == "document" else record.get("lead")
+    people = record.get("issuers") if record.kind == "document" else responsible_ids(ctx, record)
     names = org_names(ctx.catalog, people, style="zh")
     fields: list[tuple[str, str]] = []
     if names:

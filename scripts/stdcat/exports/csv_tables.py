@@ -28,7 +28,7 @@ from stdcat.exports.schema_docs import resolve
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 SEPARATOR = "; "
-CSV_KINDS = [kind for kind in KINDS if kind != "text"]
+CSV_KINDS = [kind for kind in KINDS if kind not in ("text", "vocabulary")]  # not tables of records
 
 Getter = Callable[[Record], Any]
 

@@ -10,7 +10,7 @@ their labels. ``markdown(doc)`` renders that as a Markdown page.
 
 from __future__ import annotations
 
-import json
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -218,16 +218,24 @@ def markdown(doc: KindDoc) -> str:
 
 
 def published_path(ctx: Context, schema_file: Path) -> str:
-    """Where a schema file is published under the site root: the part of its ``$id`` after the site URL."""
-    schema_id = str(json.loads(schema_file.read_text(encoding="utf-8")).get("$id", ""))
-    if schema_id.startswith(ctx.site_url):
-        return schema_id[len(ctx.site_url) :]
+    """Where a schema file is published under the site root (as under the root its ``$id`` names)."""
     return f"schema/{schema_file.name}"
 
 
+_ID = re.compile(rb'("\$id"\s*:\s*")[^"]*(")')
+
+
 def write(ctx: Context, out: Path) -> list[Path]:
-    """Copy every schema, byte for byte, to the path its ``$id`` names."""
-    return [
-        write_bytes(out / published_path(ctx, path), path.read_bytes())
-        for path in sorted(ctx.schema_dir.glob("*.schema.json"))
-    ]
+    """Copy every schema to its published path, its ``$id`` naming that path under the site's URL.
+
+    The schemas' ``$id`` in the repository name the project's own site; a copy served elsewhere (a
+    preview, ``mkdocs serve``, an intranet) names where it is served, so that a validator fetching
+    ``defs.schema.json`` from a ``$ref`` finds it there. Nothing else in the file changes.
+    """
+    written = []
+    for path in sorted(ctx.schema_dir.glob("*.schema.json")):
+        published = published_path(ctx, path)
+        url = (ctx.site_url + published).encode("utf-8")
+        data = _ID.sub(lambda m, url=url: m.group(1) + url + m.group(2), path.read_bytes(), count=1)
+        written.append(write_bytes(out / published, data))
+    return written

@@ -16,6 +16,7 @@ from stdcat.rules import (
     references,
     targets,
     text_quality,
+    vocabulary,
 )
 from stdcat.rules.base import Context
 
@@ -32,6 +33,7 @@ RULES: dict[str, Rule] = {
     "plan-text": plan_text.check,
     "targets": targets.check,
     "evidence": evidence.check,
+    "vocabulary": vocabulary.check,
 }
 
 __all__ = ["RULES", "Context", "Rule"]

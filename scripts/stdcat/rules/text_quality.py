@@ -40,7 +40,8 @@ def _suspect(text: str | None) -> bool:
 def _exempt(record: Record, path: tuple[str | int, ...]) -> bool:
     if record.kind != "text" or len(path) < 3 or path[0] != "paragraphs":
         return False
-    return path[2] == "seed" or (path[2] == "repairs" and path[-1] in ("from", "note"))
+    # A repair quotes the damage: its "from" and its note (one text, or each language of it).
+    return path[2] == "seed" or (path[2] == "repairs" and len(path) > 4 and path[4] in ("from", "note"))
 
 
 def _quoted_from_a_page(path: tuple[str | int, ...]) -> bool:

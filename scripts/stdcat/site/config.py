@@ -16,12 +16,13 @@ class StdcatConfig(base.Config):
         root: the repository root holding ``catalog/`` and ``schema/`` (default: the folder of
             ``mkdocs.yml``).
         branch: the branch that "edit this record" links open on GitHub.
-        serve_with: other configurations to build into their language folder while
-            ``mkdocs serve`` runs, so that one server shows every language.
+        build_with: other configurations (the other languages) that ``mkdocs build``,
+            ``gh-deploy`` and ``serve`` of this one build into their language folder, so that one
+            command publishes or serves every language.
     """
 
     lang = c.Choice(("zh", "en"), default="zh")
     languages = c.Type(dict, default={"zh": "", "en": "en/"})
     root = c.Optional(c.Type(str))
     branch = c.Type(str, default="main")
-    serve_with = c.ListOfItems(c.Type(str), default=[])
+    build_with = c.ListOfItems(c.Type(str), default=[])

@@ -64,6 +64,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "status": ("状态", "Status"),
     "action": ("工作内容", "Action"),
     "series": ("系列或一批", "Series or group"),
+    "scope": ("范围", "Scope"),
+    "series_yes": ("一组（系列或一批），不止一项", "A series or batch, not a single item"),
     "horizon": ("目标年份", "Horizon"),
     "sectors": ("行业领域", "Sectors"),
     "ics": ("ICS 分类", "ICS"),
@@ -97,7 +99,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "title": ("名称", "Title"),
     "yes": ("是", "Yes"),
     "no": ("否", "No"),
-    "selector": ("计入规则", "What counts"),
+    "selector": ("计入哪些记录", "Which records count"),
     "none": ("无", "None"),
     # targets
     "year": ("年份", "Year"),
@@ -125,6 +127,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "joins": ("参与", "Takes part in"),
     "implements_tasks": ("负责实施", "Implements"),
     "issued": ("印发文件", "Documents issued"),
+    "org_in_detail": (
+        "在标准明细表中按领域、层级、状态等筛选本单位的 {n} 项标准和计量工作",
+        "Filter this department's {n} standards and metrology items by area, level, status and more "
+        "in the detail table",
+    ),
     "en_unverified": ("英文名称未经官方核实", "English name not officially verified"),
     "records_citing": ("出自本文件的记录", "Records drawn from this document"),
     # framework
@@ -132,16 +139,33 @@ STRINGS: dict[str, tuple[str, str]] = {
     "children": ("下级节点", "Subnodes"),
     "records_here": ("本节点的记录", "Records of this node"),
     "records_below": ("含下级节点共", "with subnodes"),
+    "node_total": (
+        "本节点及其下级节点共有 {n} 项记录（",
+        "This node and its subnodes hold {n} records in all (",
+    ),
+    "count_of_records": (
+        "本节点及其下级节点的记录数（各类型合计）",
+        "records of this node and its subnodes (all kinds)",
+    ),
     "diagram": ("体系结构图", "Framework diagram"),
     "diagram_hint": (
         "点击任一方框打开该节点；鼠标悬停可查看记录数。",
         "Click a box to open that node; hover to see how many records it holds.",
     ),
     "no_records": ("暂无记录。", "No records yet."),
+    "diagram_outline": ("文字版体系框架大纲", "The framework as a text outline"),
+    "edge_solid": ("实线：所属体系节点、牵头单位", "solid: framework node, lead"),
+    "edge_dashed": ("虚线：参与单位", "dashed: participating department"),
+    "edge_dotted": ("点线：实施单位", "dotted: implementing department"),
+    "edge_arrow": (
+        "箭头：记录之间的引用（指向被引用的记录）",
+        "arrow: one record names another (it points to the one named)",
+    ),
     "neighbourhood": ("关系图", "Connections"),
     "neighbourhood_hint": (
-        "本记录（居中）及其所属体系节点、责任单位和相关记录；点击方框打开对应页面。",
-        "This record (centre), its framework node, departments and related records; click a box to open its page.",
+        "本记录（居中）及其所属体系节点、责任单位和相关记录，与上文所列相同；点击方框打开对应页面。",
+        "This record (centre), its framework node, departments and related records, as listed above; click a box to "
+        "open its page.",
     ),
     "records": ("记录", "records"),
     "count": ("数量", "Count"),
@@ -149,10 +173,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "detail": ("标准明细表", "Detail table"),
     "detail_intro": (
         "全部标准和计量记录列于一表。可按体系领域、类型、层级、状态、责任单位、行业领域和目标年份筛选，"
-        "点击表头排序；筛选条件保存在网址中，可收藏或分享。",
+        "点击表头排序；筛选条件保存在网址中，可收藏或分享。筛选项括号中的数字是其下的标准和计量记录数，"
+        "不含任务，因此可能小于体系框架页上（各类型合计）的记录数。",
         "Every standard and metrology record in one table. Filter by framework area, kind, level, status, "
         "responsible department, sector and horizon, and click a column header to sort; the filters are kept "
-        "in the address, so a view can be bookmarked or shared.",
+        "in the address, so a view can be bookmarked or shared. The number after each filter value counts its "
+        "standards and metrology records, without tasks, so it may be less than the framework pages' count "
+        "(all kinds).",
     ),
     "detail_noscript": (
         "此表需要 JavaScript。也可按类型浏览：",
@@ -161,6 +188,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "detail_filter": ("关键词", "Text"),
     "detail_placeholder": ("名称、编号或标识", "Title, number or id"),
     "detail_clear": ("清除筛选", "Clear filters"),
+    "detail_filters": ("筛选明细表", "Filter the table"),
+    "detail_compact": ("紧凑行", "Compact rows"),
+    "detail_facets": ("更多筛选", "More filters"),
+    "detail_facets_on": ("更多筛选（已选 {n} 项）", "More filters ({n} set)"),
+    "detail_depts_more": (" 等 {n} 个单位", " and others, {n} in all"),
+    "lead_mark": ("牵头：", "Lead: "),
+    "sort_by": ("排序：", "Sort by:"),
     "detail_showing": ("显示 {shown} / {total} 条", "Showing {shown} of {total}"),
     "detail_more": ("显示更多（还有 {rest} 条）", "Show more ({rest} left)"),
     "detail_none": ("没有符合条件的记录。", "No records match."),
@@ -187,6 +221,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "lead_count": ("牵头", "Leads"),
     "join_count": ("参与", "Takes part"),
     "tag": ("标签", "Tag"),
+    # the theme's own controls (overrides/partials/)
+    "page_loading": ("正在加载页面", "Loading the page"),
 }
 
 

@@ -99,6 +99,8 @@ class Linker:
             return Target(f"{record.kind}/{record.id}.md")
         if record.kind == "term":
             return Target(GLOSSARY, record.id)
+        if record.kind == "vocabulary":
+            return Target(TAGS)  # the tags page shows the words it translates
         return Target(PLAN)  # the text record is the plan page itself
 
     def paragraph(self, paragraph_id: str) -> Target:

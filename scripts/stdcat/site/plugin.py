@@ -22,6 +22,7 @@ once MkDocs has cleaned the site folder, in another process; waited for in ``on_
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 import subprocess
@@ -37,7 +38,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 from stdcat.check import check
 from stdcat.problem import ERROR
-from stdcat.site import alongside, downloads, glossary_hover, nav, pages, rawhtml, rebuild, search
+from stdcat.site import alongside, downloads, glossary_hover, i18n, nav, pages, rawhtml, rebuild, search
 from stdcat.site.config import StdcatConfig
 from stdcat.site.i18n import LANGS
 from stdcat.site.links import GLOSSARY
@@ -73,6 +74,8 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
         self.command = command
         rebuild.serving = command == "serve"  # later rebuilds get new instances without this event
         rebuild.dirty = dirty
+        if dirty:
+            rebuild.quiet_dirty_warning()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config_dir = Path(config.config_file_path or ".").resolve().parent
@@ -139,8 +142,8 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
         if not self.ctx.folder:  # the site folder is clean by now; the pages build meanwhile
             out = Path(config.site_dir)
             self.export = downloads.start(self.root, out, self.ctx.site_url, reuse=rebuild.serving)
-        if rebuild.serving and self.others is None:  # the site folder is clean by now
-            self._start_others(config)
+        if self.others is None and (rebuild.serving or self.command in ("build", "gh-deploy")):
+            self._start_others(config)  # the site folder is clean by now
         if not rebuild.serving and config.plugins.get("material/search") is not None:  # beside the pages
             self.indexing = search.start_index(
                 self.root, self.config.lang, Path(config.site_dir), offline=self.offline,
@@ -171,7 +174,8 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
             for file in files.documentation_pages():
                 if file.src_uri not in self.generated and blocks.has_directives(file):
                     file.is_modified = lambda: True
-            log.info(f"{self.ctx.memo.made} pages made again, {self.ctx.memo.kept} kept from the last build")
+            if self.ctx.memo.kept:  # a rebuild: say how much of it was new (a first build makes every page)
+                log.info(f"{self.ctx.memo.made} pages made again, {self.ctx.memo.kept} kept from the last build")
         return files
 
     def _pick_language(self, files: Files, config: MkDocsConfig) -> None:
@@ -217,6 +221,7 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         self.shared = SharedParts()
         self.shared.install(env, list(config.theme.dirs))
+        env.globals["stdcat_t"] = functools.partial(i18n.t, lang=self.config.lang)  # the theme's overrides
         if rebuild.serving:
             env.bytecode_cache = rebuild.templates
         return env
@@ -273,16 +278,17 @@ class StdcatPlugin(BasePlugin[StdcatConfig]):
             self.others = None
 
     def _start_others(self, config: MkDocsConfig) -> None:
-        """Build the other languages (``serve_with``) in the worker while this one builds."""
-        if self.config.serve_with:
-            self.others = alongside.start([self._job(config, other) for other in self.config.serve_with])
+        """Build the other languages (``build_with``) in the worker while this one builds."""
+        if self.config.build_with:
+            jobs = [self._job(config, other) for other in self.config.build_with]
+            self.others = alongside.start(jobs, once=not rebuild.serving)
 
     def _job(self, config: MkDocsConfig, other: str) -> alongside.Job:
         """Another language's configuration, to build into its folder of the served site."""
         path = (self.root / other).resolve()
         if not path.is_file():
-            raise PluginError(f"serve_with: no such configuration {other}")
-        return alongside.Job(str(path), config.site_dir, config.site_url)
+            raise PluginError(f"build_with: no such configuration {other}")
+        return alongside.Job(str(path), config.site_dir, config.site_url, rebuild.serving, bool(config.strict))
 
 
 def _between(here: str, there: str) -> str:

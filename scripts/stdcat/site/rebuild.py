@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import logging
 import shutil
 import threading
 from collections.abc import Callable
@@ -38,6 +39,21 @@ _memos: dict[tuple[str, str], tuple[str, Memo]] = {}
 _check: dict[str, tuple[tuple[Any, ...], Any]] = {}
 _files: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] = {}  # each file's own findings, per schemas
 _indexers: dict[str, _Indexer] = {}
+
+
+class _NoDirtyWarning(logging.Filter):
+    """MkDocs warns on every dirty build that links may be wrong; our dirty rebuilds keep them right
+    (``mark`` makes again every page whose links could change), so the warning is noise, twice."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build is being performed" not in record.getMessage()
+
+
+def quiet_dirty_warning() -> None:
+    """Drop MkDocs' dirty-build warning from this process's log (installed once)."""
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _NoDirtyWarning) for f in logger.filters):
+        logger.addFilter(_NoDirtyWarning())
 
 
 def content_key(*parts: str | None) -> str:

@@ -29,7 +29,8 @@ class SharedParts:
     def install(self, env: jinja2.Environment, theme_dirs: list[str]) -> None:
         """Add ``stdcat_cached`` and the ``material/`` prefix for the theme's own templates."""
         env.globals["stdcat_cached"] = self.cached
-        material = next((d for d in theme_dirs if (Path(d) / "partials" / "nav-item.html").is_file()), None)
+        # The theme's own folder has its mkdocs_theme.yml; overrides/ copies some of its partials.
+        material = next((d for d in theme_dirs if (Path(d) / "mkdocs_theme.yml").is_file()), None)
         if material is not None and env.loader is not None:
             env.loader = jinja2.ChoiceLoader(
                 [env.loader, jinja2.PrefixLoader({"material": jinja2.FileSystemLoader(material)})]

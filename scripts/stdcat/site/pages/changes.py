@@ -1,9 +1,11 @@
 """The change history page: how the catalog changed, newest first, from git (``exports.history``).
 
-Each change is a row: the commit's date, what happened (added, removed, renamed, or a status
-change old → new), and the record, linked while it still exists. The first row of each commit
-carries its short hash as id, which the Atom feed (``changes.atom``, published with the exports)
-links to. Without git, outside a repository or in a shallow clone the page says what is missing
+Changes are grouped by day, newest first; each entry says what happened (added, removed, renamed
+old → new, or a status change old → new) to which record, linked while it still exists. The first
+day, when the catalog was set up, is folded into one "initial catalog" entry that counts what it
+held. The first entry of each commit carries its short hash as id, which the Atom feed
+(``changes.atom``, published with the exports) links to; the folded commits' ids sit on the initial
+entry. Without git, outside a repository or in a shallow clone the page says what is missing
 and the build goes on: ``history`` never raises.
 """
 
@@ -43,10 +45,14 @@ def page(ctx: Context) -> Page:
     note = ""
     if found.note:
         note = f"{(PARTIAL if found.available else NO_HISTORY)[pick]}: {found.note}"
+    first = _first_day(changes)
+    initial = [c for c in changes if c.date[:10] <= first]
+    later = [c for c in changes if c.date[:10] > first][:LIMIT]
     view = {
         "note": note,
-        "rows": _rows(ctx, changes[:LIMIT]),
-        "more": max(0, len(changes) - LIMIT),
+        "initial": _initial(ctx, initial, first) if initial else None,
+        "days": _days(ctx, later),
+        "more": max(0, len(changes) - len(initial) - LIMIT),
         "feed": root_url(ctx, HERE, FEED),
         "json": root_url(ctx, HERE, "data/changes.json"),
     }
@@ -54,14 +60,44 @@ def page(ctx: Context) -> Page:
     return Page(HERE, body, in_nav=True)
 
 
-def _rows(ctx: Context, changes: list[Change]) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
+def _first_day(changes: list[Change]) -> str:
+    """The day the catalog was first published: the day of its oldest change. What happened on it
+    is setting the catalog up (records added, renamed, removed again), not news to a reader."""
+    return min((c.date[:10] for c in changes), default="")
+
+
+def _initial(ctx: Context, changes: list[Change], day: str) -> dict[str, Any]:
+    """The setup churn as one entry: how many records of each kind the first catalog held."""
+    now: dict[str, str] = {}  # record id → kind, replaying the changes oldest first
+    for change in reversed(changes):
+        if change.change == "removed":
+            now.pop(change.id, None)
+        elif change.change == "renamed" and change.old_id:
+            now.pop(change.old_id, None)
+            now[change.id] = change.kind
+        else:
+            now[change.id] = change.kind
+    counts = {kind: sum(1 for k in now.values() if k == kind) for kind in ctx.labels.values("kind")}
+    return {
+        "date": day,
+        "total": len(now),
+        "kinds": [{"label": ctx.label("kind", kind), "count": n} for kind, n in counts.items() if n],
+        "anchors": sorted({c.commit[:12] for c in changes}),  # the feed's links to these commits
+    }
+
+
+def _days(ctx: Context, changes: list[Change]) -> list[dict[str, Any]]:
+    """Changes grouped by day, newest first; the first entry of each commit carries its anchor."""
+    days: list[dict[str, Any]] = []
     seen: set[str] = set()
     for change in changes:
+        day = change.date[:10]
+        if not days or days[-1]["date"] != day:
+            days.append({"date": day, "entries": []})
         anchor = change.commit[:12] if change.commit not in seen else None
         seen.add(change.commit)
-        rows.append(_row(ctx, change, anchor))
-    return rows
+        days[-1]["entries"].append(_row(ctx, change, anchor))
+    return days
 
 
 def _row(ctx: Context, change: Change, anchor: str | None) -> dict[str, Any]:
@@ -70,12 +106,13 @@ def _row(ctx: Context, change: Change, anchor: str | None) -> dict[str, Any]:
     if change.change == "status":
         detail = f"{_status(ctx, change.old_status)} → {_status(ctx, change.new_status)}"
     elif change.change == "renamed":
-        detail = f"{change.old_kind}/{change.old_id} → {change.kind}/{change.id}"
+        detail = f"{change.old_id} → {change.id}" if change.old_kind == change.kind else (
+            f"{ctx.label('kind', change.old_kind)} {change.old_id} → {ctx.label('kind', change.kind)} {change.id}"
+        )
     else:
         detail = ""
     return {
         "anchor": anchor,
-        "date": change.date[:10],
         "commit": change.commit[:12],
         "change": change.change,
         "verb": VERBS[change.change][pick],

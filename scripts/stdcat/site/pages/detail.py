@@ -36,6 +36,7 @@ LABEL_GROUPS = {  # JSON name → label group of i18n.Labels
 }
 UI = (  # the strings detail.js shows, from i18n.STRINGS
     "all", "detail_showing", "detail_more", "detail_none", "departments", "lead", "participants",
+    "lead_mark", "detail_depts_more", "detail_facets", "detail_facets_on",
 )  # fmt: skip
 # Characters that could end the data element or start markup inside it; JSON reads them back.
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
@@ -43,8 +44,8 @@ _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\
 
 def page(ctx: Context) -> Page:
     parts = [
-        # The table needs the width the table of contents would take (a page with no headings to list).
-        front_matter({"search": {"exclude": True}, "hide": ["toc"]}),
+        # The table needs the width of both sidebars (no headings to list; the tabs lead elsewhere).
+        front_matter({"search": {"exclude": True}, "hide": ["navigation", "toc"]}),
         heading(1, ctx.t("detail")),
         "\n",
         ctx.render("intro.html", text=ctx.t("detail_intro")),
@@ -96,7 +97,7 @@ def _row(ctx: Context, record: Record, node_index: dict[str, int], org_index: di
         ctx.other_title(record),
         _text(record.get("number")),
         _text(record.get("type")) if record.kind == "metrology" else "",
-        _text(record.get("level")),
+        _text(record.get("level") or "unspecified"),  # no level stated, as the statistics count it
         _text(record.get("status")),
         node_index.get(record.get("framework"), -1),
         [org_index[i] for i in lead if i in org_index],

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from stdcat.catalog import Record
 from stdcat.diagram import place
-from stdcat.site.links import FRAMEWORK
+from stdcat.site.links import FRAMEWORK, Target
 from stdcat.site.markdown import front_matter, heading
 from stdcat.site.pages.base import SVG_MARKER, Context, Page, ref, row
 from stdcat.site.pages.records import _source as source_view
@@ -39,7 +39,9 @@ def diagram(ctx: Context, here: str, focus: str | None = None) -> Markup:
         return ctx.linker.to(here, node_id) or "#"
 
     ctx.svgs[here] = place(svg, href, focus, path)
-    return Markup(ctx.render("diagram.html", svg=Markup(SVG_MARKER), current=focus))
+    # The drawing's content as text: the framework's outline (on the framework page, below it).
+    outline = "#outline" if here == FRAMEWORK else ctx.linker.url(here, Target(FRAMEWORK, "outline"))
+    return Markup(ctx.render("diagram.html", svg=Markup(SVG_MARKER), current=focus, outline=outline))
 
 
 def tree(ctx: Context, here: str) -> list[dict[str, Any]]:
@@ -118,6 +120,7 @@ def _make(ctx: Context, node: Record) -> Page:
         "children": children,
         "rows": [row(ctx, here, r) for r in direct],
         "total": len(ctx.catalog.records_under(node.id)),
+        "by_kind": _by_kind(ctx, node),
         "notes": ctx.text(node.get("notes")),
     }
     meta = {"stdcat": {"record": node.id, "kind": "framework"}}
@@ -131,3 +134,11 @@ def _make(ctx: Context, node: Record) -> Page:
 
 
 WORK = ("standard", "metrology", "task")
+
+
+def _by_kind(ctx: Context, node: Record) -> list[dict[str, Any]]:
+    """How many records of each kind the node holds with its subnodes: the same count says the same
+    everywhere (diagram tooltip, outline, this page); the detail table counts only the first two."""
+    under = ctx.catalog.records_under(node.id)
+    kinds = [r.kind for r in under]
+    return [{"label": ctx.label("kind", k), "count": kinds.count(k)} for k in dict.fromkeys(kinds)]

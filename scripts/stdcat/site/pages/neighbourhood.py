@@ -13,6 +13,7 @@ from markupsafe import Markup
 from stdcat.catalog import Record
 from stdcat.diagram import place
 from stdcat.dotstream import Stream
+from stdcat.drawing_text import tidy_svg
 from stdcat.neighbourhood import dot_source, neighbourhood
 from stdcat.site.pages.base import Context
 
@@ -66,5 +67,5 @@ def put_in_place(ctx: Context, here: str, html: str) -> str:
     name = ctx._cache.get(_PAGES, {}).get(here)
     if name is None or MARKER not in html:
         return html
-    svg = place(stream(ctx).svg(name), lambda record_id: ctx.linker.to(here, record_id) or "#")
+    svg = place(tidy_svg(stream(ctx).svg(name)), lambda record_id: ctx.linker.to(here, record_id) or "#")
     return html.replace(MARKER, svg, 1)

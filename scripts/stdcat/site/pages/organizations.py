@@ -1,7 +1,10 @@
 """Department pages: one per organization, listing what it leads, joins and implements.
 
 The plan's responsibility notes map to ``lead`` (牵头), ``participants`` (按职责分工负责) and
-``implementers`` (各设区市人民政府); documents name their ``issuers``.
+``implementers`` (各设区市人民政府); documents name their ``issuers``. Each role's records are
+grouped by the framework subsystem they belong to (folded when there are many, so that the page of
+a department named in hundreds of records stays short), and the page links the detail table
+filtered to the department, where its standards and metrology work can be filtered further.
 """
 
 from __future__ import annotations
@@ -9,12 +12,15 @@ from __future__ import annotations
 from typing import Any
 
 from stdcat.catalog import Record
-from stdcat.site.links import LISTS
+from stdcat.site.links import LISTS, Target
 from stdcat.site.markdown import front_matter, heading
 from stdcat.site.pages.base import Context, Page, node_order, org_names, ref, refs, row
+from stdcat.site.pages.detail import DETAIL
 
 ROLES = ("lead", "participants", "implementers")
 ROLE_TITLES = {"lead": "leads", "participants": "joins", "implementers": "implements_tasks"}
+FOLD_OVER = 20  # a role with more records than this shows its groups folded
+OUTSIDE = ("未归入体系框架", "Outside the framework")
 INTRO = (
     "方案涉及的部门和单位。“牵头”指方案写明由其牵头的工作，“参与”指按职责分工负责的工作。",
     "The departments and bodies the plan names. “Leads” is the work the plan assigns them to lead; "
@@ -79,7 +85,8 @@ def shows(ctx: Context, org: Record) -> list[Any]:
     """The records an organization's page shows: itself, its parent, the records naming it and their leads."""
     named = {link.source.id: link.source for link in ctx.catalog.referrers(org.id)}
     leads = {lead for record in named.values() for lead in record.get("lead") or []}
-    return [org.id, org.get("parent"), "<-", *sorted(named), "leads", *sorted(leads)]
+    framework = [n.id for n in ctx.catalog.by_kind("framework")]  # the groups' headings
+    return [org.id, org.get("parent"), "<-", *sorted(named), "leads", *sorted(leads), "fw", *framework]
 
 
 def _order(ctx: Context) -> dict[str, int]:
@@ -108,6 +115,8 @@ def _make(ctx: Context, org: Record) -> Page:
         "url": org.get("url"),
         "counts": {role: len(by_role[role]) for role in ROLES},
         "edit_url": ctx.edit_url(org.path),
+        "detail": ctx.linker.url(here, Target(DETAIL)) + f"?org={org.id}",
+        "in_detail": sum(1 for role in ROLES for r in by_role[role] if r.kind in ("standard", "metrology")),
     }
     parts = [
         front_matter({"stdcat": {"record": org.id, "kind": "organization"}}),
@@ -118,6 +127,29 @@ def _make(ctx: Context, org: Record) -> Page:
     for role in ROLES:
         if by_role[role]:
             parts.append("\n" + heading(2, f"{ctx.t(ROLE_TITLES[role])} ({len(by_role[role])})", role) + "\n")
-            rows = [row(ctx, here, r) for r in by_role[role]]
-            parts.append(ctx.render("record_table.html", rows=rows, kind="mixed", node=None))
+            groups = _groups(ctx, here, by_role[role])
+            folded = len(by_role[role]) > FOLD_OVER
+            # On its own page, the department's name in a lead column would repeat in every row.
+            parts.append(ctx.render("org_records.html", groups=groups, folded=folded, role=role))
     return Page(here, "".join(parts), edit_path=org.path)
+
+
+def _groups(ctx: Context, here: str, records: list[Record]) -> list[dict[str, Any]]:
+    """Records (in framework order) grouped by their framework subsystem, in that order."""
+    groups: dict[str, dict[str, Any]] = {}
+    for record in records:
+        node = _subsystem(ctx, record)
+        key = node.id if node else ""
+        if key not in groups:
+            outside = {"text": OUTSIDE[0 if ctx.lang == "zh" else 1], "href": None, "code": None}
+            title = ref(ctx, here, node.id) if node else outside
+            groups[key] = {"node": title, "rows": []}
+        groups[key]["rows"].append(row(ctx, here, record))
+    return list(groups.values())
+
+
+def _subsystem(ctx: Context, record: Record) -> Record | None:
+    """The record's subsystem (depth 2 of its framework path), or its system, or None."""
+    node = record.get("framework")
+    path = ctx.catalog.framework_path(node) if isinstance(node, str) else []
+    return path[2] if len(path) > 2 else (path[-1] if path else None)

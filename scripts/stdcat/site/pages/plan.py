@@ -108,7 +108,7 @@ def repair_log(ctx: Context, text: Record) -> Page:
                     "to": str(item.get("to") or ""),
                     "certainty": str(item.get("certainty") or ""),
                     "certainty_label": ctx.label("certainty", item.get("certainty")),
-                    "note": str(item.get("note") or ""),
+                    "note": ctx.text(item.get("note")),  # {zh, en}, or one text shown in both
                     "evidence": evidence(item.get("evidence")),
                 }
             )

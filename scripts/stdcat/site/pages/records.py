@@ -16,7 +16,7 @@ from stdcat.site.markdown import front_matter, heading
 from stdcat.site.pages import cite, neighbourhood
 from stdcat.site.pages.base import Context, Page, evidence, org_names, ref, refs, row
 from stdcat.site.pages.tags import anchors as tag_anchors
-from stdcat.site.pages.tags import tag_links
+from stdcat.site.pages.tags import tag_label, tag_links
 
 KINDS = ("standard", "metrology", "task", "target", "document")
 # Pages that show only their record and its neighbours (``shows``): a target's page counts records
@@ -59,9 +59,9 @@ def shows(ctx: Context, record: Record) -> list[Any]:
 
 
 def _also_shown(ctx: Context, record: Record) -> tuple[Any, ...]:
-    """What else a record page shows besides records: its tags' anchors, its paragraph's section."""
+    """What else a record page shows besides records: its tags (anchor and words), its paragraph's section."""
     table = tag_anchors(ctx)
-    tags = [table.get(str(tag)) for tag in record.get("tags") or [] if isinstance(tag, str)]
+    tags = [(table.get(tag), tag_label(ctx, tag)) for tag in record.get("tags") or [] if isinstance(tag, str)]
     return (tags, source_paragraph(ctx, record))
 
 
@@ -151,7 +151,7 @@ def _facts(ctx: Context, here: str, record: Record) -> list[dict[str, Any]]:
     add("action", ctx.label("action", record.get("action")) if record.get("action") else None)
     add("level", ctx.label("level", record.get("level")) if record.get("level") else None)
     add("status", ctx.label("status", record.get("status")) if record.get("status") else None)
-    add("series", ctx.t("yes") if record.get("series") is True else None)
+    add("scope", ctx.t("series_yes") if record.get("series") is True else None)  # not the field's name
     add("horizon", ctx.label("horizon", record.get("horizon")) if record.get("horizon") else None)
     sectors = record.get("sectors") or []
     add("sectors", ("、" if ctx.lang == "zh" else ", ").join(ctx.label("sector", s) for s in sectors))

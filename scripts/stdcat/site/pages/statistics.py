@@ -51,7 +51,8 @@ def page(ctx: Context) -> Page:
         for field, group in (("level", "level"), ("status", "status")):
             if field == "level" and what == "tasks":
                 continue  # tasks have no level
-            table = crosstab(ctx.catalog, kinds, field, ctx.labels.values(group), depth)
+            absent = "unspecified" if field == "level" else ""  # one word for "not stated" (see crosstab)
+            table = crosstab(ctx.catalog, kinds, field, ctx.labels.values(group), depth, absent)
             caption = word(ctx, f"by_{field}")
             chart = stacked_bars(
                 word(ctx, "chart").format(what=word(ctx, what), field=caption),
@@ -59,7 +60,8 @@ def page(ctx: Context) -> Page:
                 [column_label(ctx, group, c) for c in table.columns],
             )
             parts.append(ctx.render("statistics.html", table=view(ctx, table, group, caption), chart=Markup(chart)))
-    return Page(HERE, front_matter({"search": {"exclude": True}}) + "".join(parts), in_nav=True)
+    # Two headings need no table of contents; the tables need its width for their last columns.
+    return Page(HERE, front_matter({"search": {"exclude": True}, "hide": ["toc"]}) + "".join(parts), in_nav=True)
 
 
 def column_label(ctx: Context, group: str, value: str) -> str:
