@@ -40,17 +40,32 @@ FIRST = {
 }
 
 
+# The shown results, read in one go once the list has stopped changing for 300 ms: while a reader
+# types, each keystroke's results replace the last ones, so reading them one by one can race.
+READ_SETTLED = """async () => {
+  const list = document.querySelector(".md-search-result__list");
+  const sleep = ms => new Promise(r => setTimeout(r, ms));
+  let last = null, same = 0;
+  for (let t = 0; t < 1500 && same < 30; t++) {
+    await sleep(10);
+    const now = list.innerHTML;
+    same = now === last ? same + 1 : 0;
+    last = now;
+  }
+  return [...list.querySelectorAll(".md-search-result__item > a.md-search-result__link")].map(a => {
+    const title = a.querySelector("h1, h2");
+    return [a.getAttribute("href") || "", title ? title.innerText : ""];
+  });
+}"""
+
+
 def results(page: Page) -> list[tuple[str, str]]:
-    """The results shown, as (path, title), once the first is visible."""
-    items = page.locator(RESULTS)
-    expect(items.first).to_be_visible()
-    page.wait_for_timeout(150)  # the rest of the first ten
+    """The results shown, as (path, title), once the first is visible and the list has settled."""
+    expect(page.locator(RESULTS).first).to_be_visible()
     out = []
-    for i in range(items.count()):
-        link = items.nth(i)
-        where = urlsplit(link.get_attribute("href") or "")
-        path = where.path.lstrip("/") + (f"#{where.fragment}" if where.fragment else "")
-        out.append((path, link.locator("h1, h2").first.inner_text()))
+    for href, title in page.evaluate(READ_SETTLED):
+        where = urlsplit(href)
+        out.append((where.path.lstrip("/") + (f"#{where.fragment}" if where.fragment else ""), title))
     return out
 
 
@@ -63,7 +78,8 @@ def open_box(page: Page, url: str) -> None:
 def test_typed_query_puts_its_record_first(page, site, query):
     open_box(page, site.url)
     page.keyboard.type(query, delay=20)  # Chinese characters reach the box as input, not as keys
-    assert results(page)[0][0] == FIRST[query], results(page)[:3]
+    shown = results(page)
+    assert shown[0][0] == FIRST[query], shown[:3]
 
 
 def test_english_query_on_the_english_site(page, site):
